@@ -1,0 +1,125 @@
+"""The one place that decides who may read and write what.
+
+Every registry model declares an `access = AccessRule(...)`; the admin, the portal and the API all ask the
+functions below, so a rule changes in one place for all three interfaces.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("public")  # anonymous users may read it
+    INTERNAL = "internal", _("internal")  # any signed-in role may read it
+    CONFIDENTIAL = "confidential", _("confidential")  # only those the rule names
+
+
+@dataclass(frozen=True)
+class AccessRule:
+    """How a registry is read and written.
+
+    visibility: who reads rows at all. region_path: the lookup from a row to its region's ISO code (None when the
+    registry is national). coordinator_writes: regional coordinators may create and change rows of their region.
+    """
+
+    visibility: str = Visibility.INTERNAL
+    region_path: str | None = "region"
+    coordinator_writes: bool = False
+
+    def region_of(self, obj):
+        if self.region_path is None:
+            return None
+        if self.region_path == "pk":
+            return obj.pk
+        *hops, last = self.region_path.split("__")
+        target = obj
+        for hop in hops:
+            target = getattr(target, hop, None)
+            if target is None:
+                return None
+        field = target._meta.get_field(last)
+        return getattr(target, field.attname)
+
+    def filter_region(self, queryset, region_code):
+        if self.region_path is None:
+            return queryset.none()
+        lookup = "pk" if self.region_path == "pk" else self.region_path
+        return queryset.filter(**{lookup: region_code})
+
+    def confidential_rows(self, user, queryset):
+        """Rows of a confidential registry that a non-secretariat user may read; none unless a rule says so."""
+        return queryset.none()
+
+    def sees_confidential_fields(self, user, obj):
+        """Contacts and other private fields: the secretariat, and the coordinator of the row's own region."""
+        if is_secretariat(user):
+            return True
+        return is_coordinator(user) and self.region_path is not None and self.region_of(obj) == user.region_id
+
+
+DEFAULT_RULE = AccessRule()
+
+
+def rule_for(model):
+    return getattr(model, "access", DEFAULT_RULE)
+
+
+def is_secretariat(user):
+    return bool(user and user.is_authenticated and getattr(user, "is_secretariat", False))
+
+
+def is_coordinator(user):
+    return bool(user and user.is_authenticated and getattr(user, "is_coordinator", False))
+
+
+def can_read_model(user, model):
+    rule = rule_for(model)
+    if rule.visibility == Visibility.PUBLIC:
+        return True
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def readable(user, queryset):
+    """The rows of `queryset` that `user` may read."""
+    rule = rule_for(queryset.model)
+    if is_secretariat(user):
+        return queryset
+    if not can_read_model(user, queryset.model):
+        return queryset.none()
+    if rule.visibility == Visibility.CONFIDENTIAL:
+        return rule.confidential_rows(user, queryset)
+    return queryset
+
+
+def can_write_model(user, model):
+    """Whether `user` may create or change rows of `model` at all (some region's, for coordinators)."""
+    if is_secretariat(user):
+        return True
+    return is_coordinator(user) and rule_for(model).coordinator_writes
+
+
+def can_write_region(user, model, region_code):
+    """Whether `user` may put a row of `model` in region `region_code`."""
+    if is_secretariat(user):
+        return True
+    if not can_write_model(user, model):
+        return False
+    return region_code is not None and region_code == user.region_id
+
+
+def can_write_object(user, obj):
+    rule = rule_for(type(obj))
+    if is_secretariat(user):
+        return True
+    return can_write_model(user, type(obj)) and rule.region_of(obj) == user.region_id
+
+
+def writable(user, queryset):
+    """The rows of `queryset` that `user` may change."""
+    if is_secretariat(user):
+        return queryset
+    if not can_write_model(user, queryset.model):
+        return queryset.none()
+    return rule_for(queryset.model).filter_region(queryset, user.region_id)

@@ -1,0 +1,88 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, widgets
+
+from regions.models import District, Region
+from registry.admin import RegistryAdmin, RegistryResource
+
+
+class RegionResource(RegistryResource):
+    class Meta(RegistryResource.Meta):
+        model = Region
+        import_id_fields = ("iso_code",)
+        fields = (
+            "iso_code",
+            "kato",
+            "kind",
+            "name_kk",
+            "name_ru",
+            "name_en",
+            "centre_kk",
+            "centre_ru",
+            "centre_en",
+        )
+
+
+class DistrictResource(RegistryResource):
+    region = fields.Field(attribute="region", column_name="region", widget=widgets.ForeignKeyWidget(Region, "iso_code"))
+
+    class Meta(RegistryResource.Meta):
+        model = District
+        import_id_fields = ("region", "name_en")
+        fields = ("region", "name_en", "name_kk", "name_ru", "kind", "kato", "centre_en", "is_region_centre")
+
+
+class DistrictInline(admin.TabularInline):
+    model = District
+    fields = ("name_kk", "name_ru", "name_en", "kind", "kato", "is_region_centre")
+    extra = 0
+    show_change_link = True
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Region)
+class RegionAdmin(RegistryAdmin):
+    resource_classes = [RegionResource]
+    list_display = (
+        "iso_code",
+        "name_kk",
+        "name_ru",
+        "name_en",
+        "kind",
+        "kato",
+        "centre_en",
+        "district_count",
+    )
+    list_filter = ("kind",)
+    search_fields = (
+        "iso_code",
+        "kato",
+        "name_kk",
+        "name_ru",
+        "name_en",
+        "centre_en",
+        "centre_ru",
+        "centre_kk",
+    )
+    inlines = [DistrictInline]
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return super().get_queryset(request).annotate(district_total=Count("districts"))
+
+    @admin.display(description=_("districts"), ordering="district_total")
+    def district_count(self, obj):
+        return obj.district_total
+
+
+@admin.register(District)
+class DistrictAdmin(RegistryAdmin):
+    resource_classes = [DistrictResource]
+    list_display = ("name_kk", "name_ru", "name_en", "region", "kind", "kato", "is_region_centre")
+    list_filter = ("region", "kind", "is_region_centre")
+    list_select_related = ("region",)
+    search_fields = ("name_kk", "name_ru", "name_en", "kato", "region__iso_code", "region__name_en")
+    autocomplete_fields = ("region",)

@@ -1,0 +1,28 @@
+from regions.api.serializers import DistrictSerializer, RegionSerializer
+from regions.models import District, Region
+from registry.api.viewsets import RegistryViewSet
+
+NAME_SEARCH = ("name_kk", "name_ru", "name_en")
+
+
+class RegionViewSet(RegistryViewSet):
+    queryset = Region.objects.all()
+    serializer_class = RegionSerializer
+    filterset_fields = {"kind": ["exact"], "kato": ["exact"]}
+    search_fields = ("iso_code", "kato", *NAME_SEARCH, "centre_kk", "centre_ru", "centre_en")
+    ordering_fields = ("iso_code", "kato", *NAME_SEARCH, "updated_at")
+    ordering = ("iso_code",)
+
+
+class DistrictViewSet(RegistryViewSet):
+    queryset = District.objects.all()
+    serializer_class = DistrictSerializer
+    filterset_fields = {
+        "region": ["exact"],
+        "kind": ["exact"],
+        "kato": ["exact"],
+        "is_region_centre": ["exact"],
+    }
+    search_fields = ("kato", *NAME_SEARCH)
+    ordering_fields = ("id", "region", "kato", *NAME_SEARCH, "updated_at")
+    ordering = ("region", "name_en")

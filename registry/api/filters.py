@@ -1,0 +1,60 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+
+from registry.models import RegistryModel
+
+
+class RegistryFilterSet(django_filters.FilterSet):
+    """Filters every registry list has: incremental sync and archived records."""
+
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", label=_("Changed at or after (ISO 8601 date-time)")
+    )
+    archived = django_filters.ChoiceFilter(
+        label=_("Archived records: exclude (default), include, or only"),
+        choices=[("exclude", "exclude"), ("include", "include"), ("only", "only")],
+        method="filter_archived",
+        empty_label=None,
+    )
+
+    def filter_archived(self, queryset, name, value):
+        # The default (no parameter) is applied by the viewset; this handles the explicit choices.
+        if value == "only":
+            return queryset.filter(archived_at__isnull=False)
+        if value == "exclude":
+            return queryset.filter(archived_at__isnull=True)
+        return queryset
+
+
+class DatedFilterSet(RegistryFilterSet):
+    """For registries with `start_date`/`end_date`: `?active_on=YYYY-MM-DD` answers "which held on that day"."""
+
+    period_fields = ("start_date", "end_date")
+    active_on = django_filters.DateFilter(method="filter_active_on", label=_("In force on this date (YYYY-MM-DD)"))
+
+    def filter_active_on(self, queryset, name, value):
+        start, end = self.period_fields
+        return queryset.filter(
+            Q(**{f"{start}__lte": value}) | Q(**{f"{start}__isnull": True}),
+            Q(**{f"{end}__gte": value}) | Q(**{f"{end}__isnull": True}),
+        )
+
+
+class RegistryFilterBackend(DjangoFilterBackend):
+    """Builds each viewset's filterset on RegistryFilterSet, so `filterset_fields` alone gives the common filters."""
+
+    def get_filterset_class(self, view, queryset=None):
+        filterset_class = getattr(view, "filterset_class", None)
+        filterset_fields = getattr(view, "filterset_fields", None)
+        if filterset_class is None and queryset is not None and issubclass(queryset.model, RegistryModel):
+            base = getattr(view, "filterset_base", RegistryFilterSet)
+
+            class AutoFilterSet(base):
+                class Meta:
+                    model = queryset.model
+                    fields = filterset_fields or []
+
+            return AutoFilterSet
+        return super().get_filterset_class(view, queryset)

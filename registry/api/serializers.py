@@ -1,0 +1,150 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from accounts import access
+from registry.models import translated
+
+LANGUAGE_CODES = [code for code, _label in settings.LANGUAGES]
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "properties": {code: {"type": "string"} for code in LANGUAGE_CODES},
+        "example": {"kk": "Абай облысы", "ru": "область Абай", "en": "Abai"},
+    }
+)
+class TranslatedTextField(serializers.Field):
+    """All three languages of a text under one key: `{"kk": …, "ru": …, "en": …}`, read and written."""
+
+    def __init__(self, base, required_languages=LANGUAGE_CODES, **kwargs):
+        self.base = base
+        self.required_languages = required_languages
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, instance):
+        return {code: getattr(instance, f"{self.base}_{code}", "") for code in LANGUAGE_CODES}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, dict):
+            raise serializers.ValidationError(_('Expected an object such as {"kk": "…", "ru": "…", "en": "…"}.'))
+        errors, values = {}, {}
+        for code in LANGUAGE_CODES:
+            value = data.get(code)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                if code in self.required_languages and not (self.partial_update and code not in data):
+                    errors[code] = [_("This language is required.")]
+                continue
+            if not isinstance(value, str):
+                errors[code] = [_("Expected text.")]
+                continue
+            values[f"{self.base}_{code}"] = value.strip()
+        unknown = set(data) - set(LANGUAGE_CODES)
+        for code in sorted(unknown):
+            errors[code] = [_("Unknown language; use kk, ru or en.")]
+        if errors:
+            raise serializers.ValidationError(errors)
+        return values
+
+    @property
+    def partial_update(self):
+        return bool(getattr(self.parent, "partial", False))
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class LocalizedTextField(serializers.ReadOnlyField):
+    """The text in the request's language (Accept-Language), falling back to another language when empty."""
+
+    def __init__(self, base, **kwargs):
+        self.base = base
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, instance):
+        return translated(instance, self.base)
+
+
+class RegistrySerializerMeta(serializers.SerializerMetaclass):
+    """Adds `<base>` (request language) and `<base>s`/`names` (all three) for each of Meta.translated."""
+
+    def __new__(mcs, name, bases, attrs):
+        meta = attrs.get("Meta")
+        for base in getattr(meta, "translated", ()):
+            plural = "names" if base == "name" else f"{base}_translations"
+            attrs.setdefault(base, LocalizedTextField(base))
+            attrs.setdefault(
+                plural,
+                TranslatedTextField(base, required_languages=getattr(meta, "required_languages", LANGUAGE_CODES)),
+            )
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class RegistrySerializer(serializers.ModelSerializer, metaclass=RegistrySerializerMeta):
+    """Base of every registry serializer.
+
+    Meta.translated: three-language texts (shown in the request's language and all three).
+    Meta.confidential_fields: dropped from the output unless the access rule lets the reader see them.
+    Writes are checked against the reader's region (accounts.access).
+    """
+
+    archived = serializers.SerializerMethodField()
+
+    def get_archived(self, instance) -> bool:
+        return instance.archived_at is not None
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self.instance is None and not getattr(self, "many", False):
+            return fields
+        return fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        hidden = getattr(self.Meta, "confidential_fields", ())
+        if hidden:
+            request = self.context.get("request")
+            user = getattr(request, "user", None)
+            if not access.rule_for(type(instance)).sees_confidential_fields(user, instance):
+                for field in hidden:
+                    data.pop(field, None)
+        return data
+
+    def validate(self, attrs):
+        """Region rule of accounts.access, then the model's own clean(): one set of rules for admin and API."""
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        candidate = self._unsaved(attrs)
+        request = self.context.get("request")
+        rule = access.rule_for(model)
+        if request is not None and rule.region_path and not access.is_secretariat(request.user):
+            region_code = rule.region_of(candidate)
+            if not access.can_write_region(request.user, model, region_code):
+                field = rule.region_path.split("__")[0]
+                message = _("You may only write records of your own region (%(region)s).")
+                raise serializers.ValidationError({field: [message % {"region": request.user.region_id or "-"}]})
+        try:
+            candidate.clean()
+            candidate.validate_unique()
+            candidate.validate_constraints()
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
+        return attrs
+
+    def _unsaved(self, attrs):
+        """The record as it would be after this write, without saving it."""
+        model = self.Meta.model
+        instance = model()
+        concrete = {field.name: field for field in model._meta.concrete_fields}
+        if self.instance is not None:
+            for field in concrete.values():
+                setattr(instance, field.attname, getattr(self.instance, field.attname))
+            instance._state.adding = False
+        for key, value in attrs.items():
+            if key in concrete:
+                setattr(instance, key, value)
+        return instance
