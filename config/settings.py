@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "registry",
     "accounts",
     "regions",
+    "assembly",
     "portal",
 ]
 

@@ -114,13 +114,16 @@ class RegistryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
         archived, refused = 0, []
         for record in queryset.filter(archived_at__isnull=True):
             if not access.can_write_object(request.user, record):
-                refused.append(f"{record}: {_('not yours to change')}")
+                refused.append(_("%(record)s: not yours to change") % {"record": record})
                 continue
             try:
                 record.archive()
                 archived += 1
             except Dependents as blocked:
-                refused.append(f"{record}: {_('still referenced by')} {', '.join(blocked.blockers)}")
+                refused.append(
+                    _("%(record)s: still referenced by %(dependents)s")
+                    % {"record": record, "dependents": ", ".join(blocked.blockers)}
+                )
         if archived:
             self.message_user(
                 request,

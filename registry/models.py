@@ -59,8 +59,8 @@ class RegistryModel(models.Model):
         blockers = []
         for relation in self._meta.related_objects:
             related_model = relation.related_model
-            if not issubclass(related_model, RegistryModel) or relation.many_to_many:
-                continue
+            if not issubclass(related_model, RegistryModel) or relation.many_to_many or relation.parent_link:
+                continue  # a multi-table child's link to its own parent row is not a dependent
             if relation.one_to_many or relation.one_to_one:
                 count = related_model.objects.active().filter(**{relation.field.name: self.pk}).count()
                 if count:

@@ -8,6 +8,14 @@ from accounts.models import Role, User
 
 
 @pytest.fixture
+def client():
+    """Django's test client, speaking English unless a test picks another language."""
+    from django.test import Client
+
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
+
+
+@pytest.fixture
 def reference(db):
     call_command("load_reference", stdout=io.StringIO())
 
@@ -41,7 +49,7 @@ def api(users):
     """api(name) → an APIClient signed in as that demo user; api(None) → anonymous."""
 
     def client_for(name=None):
-        client = APIClient()
+        client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
         if name is not None:
             client.force_authenticate(users[name])
         return client

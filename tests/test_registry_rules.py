@@ -81,7 +81,7 @@ def test_duplicate_name_in_a_region_is_a_400(api):
         format="json",
     )
     assert response.status_code == 400
-    assert "Name (English)" in str(response.json())
+    assert "Name (English)" in response.json()["non_field_errors"][0]
 
 
 def test_history_records_who_when_which_request_and_what(api, users):

@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.settings import api_settings
 
 from accounts import access
 from registry.models import translated
@@ -132,7 +134,10 @@ class RegistrySerializer(serializers.ModelSerializer, metaclass=RegistrySerializ
             candidate.validate_unique()
             candidate.validate_constraints()
         except DjangoValidationError as error:
-            raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
+            detail = serializers.as_serializer_error(error)
+            if NON_FIELD_ERRORS in detail:
+                detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
+            raise serializers.ValidationError(detail) from error
         return attrs
 
     def _unsaved(self, attrs):
