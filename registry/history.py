@@ -28,9 +28,8 @@ def stamp_request_id(sender, history_instance, **kwargs):
         history_instance.request_id = current_request_id.get()
 
 
-def describe_changes(record):
-    """The fields a history entry changed, with the values before and after."""
-    previous = record.prev_record
+def describe_changes(record, previous):
+    """The fields a history entry changed against the entry before it, with the values before and after."""
     if previous is None:
         return [
             {"field": field.name, "old": None, "new": _plain(getattr(record, field.attname))}
@@ -39,6 +38,21 @@ def describe_changes(record):
         ]
     delta = record.diff_against(previous, excluded_fields=["updated_at"])
     return [{"field": change.field, "old": _plain(change.old), "new": _plain(change.new)} for change in delta.changes]
+
+
+def with_previous(records, history):
+    """Pairs each of `records` (newest first, consecutive) with the entry before it, in one extra query."""
+    records = list(records)
+    if not records:
+        return []
+    oldest = records[-1]
+    before_oldest = (
+        history.filter(history_date__lte=oldest.history_date)
+        .exclude(history_id=oldest.history_id)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    return list(zip(records, [*records[1:], before_oldest], strict=True))
 
 
 def _plain(value):

@@ -147,3 +147,12 @@ def test_every_message_is_translated(language):
 def test_interface_is_translated(client, reference, language, log_in):
     client.cookies["django_language"] = language
     assert log_in in client.get(reverse("portal:login")).content.decode()
+
+
+@pytest.mark.parametrize("role", ["admin", "secretariat", "coord-kz-10", "coord-kz-75", "mediator-kz-10", "reader"])
+def test_every_role_signs_in_to_the_portal(client, users, role):
+    response = client.post(reverse("portal:login"), {"username": role, "password": f"pw-{role}"})
+    assert response.status_code == 302
+    page = client.get(reverse("portal:home"))
+    assert page.status_code == 200
+    assert role in page.content.decode()

@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from accounts import access
 from accounts.permissions import IsSecretariat
 from registry.api.exceptions import PreconditionFailed
-from registry.history import describe_changes
+from registry.history import describe_changes, with_previous
 
 
 class HistoryEntrySerializer(serializers.Serializer):
@@ -77,8 +77,8 @@ class RegistryViewSet(viewsets.ModelViewSet):
     def history(self, request, *args, **kwargs):
         """Every change of the record, newest first: who, when, which request, the values before and after."""
         instance = self.get_object()
-        records = instance.history.select_related("history_user").order_by("-history_date", "-history_id")
-        page = self.paginate_queryset(records)
+        history = instance.history.select_related("history_user")
+        page = self.paginate_queryset(history.order_by("-history_date", "-history_id"))
         entries = [
             {
                 "history_id": record.history_id,
@@ -87,8 +87,8 @@ class RegistryViewSet(viewsets.ModelViewSet):
                 "action": HISTORY_ACTIONS.get(record.history_type, record.history_type),
                 "user": record.history_user.get_username() if record.history_user else None,
                 "request_id": record.request_id,
-                "changes": describe_changes(record),
+                "changes": describe_changes(record, previous),
             }
-            for record in page
+            for record, previous in with_previous(page, history)
         ]
         return self.get_paginated_response(HistoryEntrySerializer(entries, many=True).data)
