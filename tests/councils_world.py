@@ -138,3 +138,17 @@ def build(users):
     case75.mediators.add(mediator75)
     CaseNote.objects.create(case=case75, author=users["mediator-kz-75"], text="SECRET-NOTE-ALMATY")
     return SimpleNamespace(**locals())
+
+
+def for_every_role(check):
+    """A test that runs `check(api, councils_world, role)` for every role on one world, naming the role that fails."""
+
+    def test(api, councils_world):
+        for role in ROLES:
+            try:
+                check(api, councils_world, role)
+            except AssertionError as error:
+                raise AssertionError(f"as {role or 'anonymous'}: {error}") from error
+
+    test.__doc__ = check.__doc__
+    return test

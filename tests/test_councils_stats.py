@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from councils import stats
 from councils.models import CaseStatus, MediationCase, MothersHome
-from tests.councils_world import ROLES
+from tests.councils_world import ROLES, for_every_role
 
 pytestmark = pytest.mark.django_db
 
@@ -119,14 +119,18 @@ def add_cases(office, count, category, status, received):
     )
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_mediation_statistics_are_public_and_withhold_small_counts(api, councils_world, role):
+def test_mediation_statistics_are_public_and_withhold_small_counts(api, councils_world):
     day = timezone.localdate().replace(month=1, day=1)
     office = councils_world.office10
     # Abai this year: 21 more cases — family 20 (5 per outcome but withdrawn), 1 interethnic case withdrawn.
     for status in (CaseStatus.RECEIVED, CaseStatus.AGREEMENT, CaseStatus.NO_AGREEMENT, CaseStatus.REFERRED_TO_COURT):
         add_cases(office, 5, "family", status, day)
     add_cases(office, 1, "interethnic", CaseStatus.WITHDRAWN, day)
+    for role in ROLES:
+        check_mediation_statistics(api, councils_world, role, day)
+
+
+def check_mediation_statistics(api, councils_world, role, day):
     response = api(role).get("/api/v1/stats/mediation/", {"year": day.year})
     assert response.status_code == 200
     body = response.json()
@@ -178,8 +182,7 @@ MOTHERS_HOMES_SEEN = {
 }
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_mothers_homes_are_confidential_per_home(api, councils_world, role):
+def check_mothers_homes_are_confidential_per_home(api, councils_world, role):
     client = api(role)
     seen = MOTHERS_HOMES_SEEN.get(role, set())
     for query in ({}, {"format": "csv"}, {"search": "SECRET"}, {"region": "KZ-75"}, {"archived": "include"}):
@@ -199,8 +202,7 @@ def test_mothers_homes_are_confidential_per_home(api, councils_world, role):
     assert history.status_code == (200 if role == "secretariat" else 401 if role is None else 403)
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_coordinators_keep_their_regions_homes_within_capacity(api, councils_world, role):
+def check_coordinators_keep_their_regions_homes_within_capacity(api, councils_world, role):
     data = {"names": {"kk": "Үй", "ru": "Дом", "en": "New home"}, "region": "KZ-10", "capacity": 10, "occupancy": 4}
     response = api(role).post("/api/v1/mothers-homes/", data, format="json")
     if role in ("secretariat", "coord-kz-10"):
@@ -216,8 +218,7 @@ def test_coordinators_keep_their_regions_homes_within_capacity(api, councils_wor
         assert response.status_code == (401 if role is None else 403)
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_mothers_home_statistics_show_regions_only_where_no_home_stands_out(api, councils_world, role):
+def test_mothers_home_statistics_show_regions_only_where_no_home_stands_out(api, councils_world):
     for number in range(3):
         MothersHome.objects.create(
             region_id="KZ-71",
@@ -227,6 +228,11 @@ def test_mothers_home_statistics_show_regions_only_where_no_home_stands_out(api,
             name_ru="д",
             name_en=f"Astana {number}",
         )
+    for role in ROLES:
+        check_mothers_home_statistics(api, role)
+
+
+def check_mothers_home_statistics(api, role):
     response = api(role).get("/api/v1/stats/mothers-homes/")
     assert response.status_code == 200
     body = response.json()
@@ -260,3 +266,9 @@ def test_a_lone_withheld_region_gets_a_complement(api, councils_world):
     assert regions["KZ-10"]["capacity"] is None
     assert regions["KZ-71"]["capacity"] is None
     assert regions[None]["capacity"] == 50
+
+
+test_mothers_homes_are_confidential_per_home = for_every_role(check_mothers_homes_are_confidential_per_home)
+test_coordinators_keep_their_regions_homes_within_capacity = for_every_role(
+    check_coordinators_keep_their_regions_homes_within_capacity
+)

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from councils.models import CaseStatus, MediationCase
-from tests.councils_world import ROLES
+from tests.councils_world import for_every_role
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +34,7 @@ def leaked(text, visible):
     ]
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_case_list_csv_search_and_filters_show_only_the_office_cases(api, councils_world, role):
+def check_case_list_csv_search_and_filters_show_only_the_office_cases(api, councils_world, role):
     client = api(role)
     visible = SEES.get(role, set())
     queries = [
@@ -64,8 +63,7 @@ def test_case_list_csv_search_and_filters_show_only_the_office_cases(api, counci
             assert {row["reference_number"] for row in response.json()["results"]} == visible
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_case_detail_and_history_follow_the_office_rule(api, councils_world, role):
+def check_case_detail_and_history_follow_the_office_rule(api, councils_world, role):
     client = api(role)
     for case in (councils_world.case10, councils_world.case75):
         for suffix in ("", "?format=csv"):
@@ -90,8 +88,7 @@ def test_cases_never_reach_coordinators_even_of_the_same_region(api, councils_wo
         assert api(role).get("/api/v1/mediation-cases/").json()["count"] == 0
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_mediators_are_staff_only_and_mediators_see_their_office(api, councils_world, role):
+def check_mediators_are_staff_only_and_mediators_see_their_office(api, councils_world, role):
     response = api(role).get("/api/v1/mediators/")
     if role is None:
         assert response.status_code == 401
@@ -108,8 +105,7 @@ def test_mediators_are_staff_only_and_mediators_see_their_office(api, councils_w
     assert {row["office"] for row in by_language} <= expected
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_mediation_offices_are_public(api, councils_world, role):
+def check_mediation_offices_are_public(api, councils_world, role):
     response = api(role).get("/api/v1/mediation-offices/")
     assert response.status_code == 200
     rows = {row["id"]: row for row in response.json()["results"]}
@@ -128,8 +124,7 @@ def test_a_region_has_one_mediation_office(api, councils_world):
 NEW_CASE = {"category": "neighbours", "parties_count": 2, "languages": ["kk", "ru"]}
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_who_may_open_a_case_through_the_api(api, councils_world, role):
+def check_who_may_open_a_case_through_the_api(api, councils_world, role):
     data = {**NEW_CASE, "office": councils_world.office10.pk}
     response = api(role).post("/api/v1/mediation-cases/", data, format="json")
     if role in ("secretariat", "mediator-kz-10"):
@@ -206,3 +201,16 @@ def test_an_archived_mediator_account_loses_the_cases(api, councils_world):
     client = api("mediator-kz-10")
     assert client.get("/api/v1/mediation-cases/").json()["count"] == 0
     assert client.get(f"/api/v1/mediation-cases/{councils_world.case10.pk}/").status_code == 404
+
+
+test_case_list_csv_search_and_filters_show_only_the_office_cases = for_every_role(
+    check_case_list_csv_search_and_filters_show_only_the_office_cases
+)
+test_case_detail_and_history_follow_the_office_rule = for_every_role(
+    check_case_detail_and_history_follow_the_office_rule
+)
+test_mediators_are_staff_only_and_mediators_see_their_office = for_every_role(
+    check_mediators_are_staff_only_and_mediators_see_their_office
+)
+test_mediation_offices_are_public = for_every_role(check_mediation_offices_are_public)
+test_who_may_open_a_case_through_the_api = for_every_role(check_who_may_open_a_case_through_the_api)
