@@ -29,6 +29,11 @@ from councils.models import (
 from regions.models import District, Region
 
 MARK = "DEMO"
+DEMO_NOTE = {
+    "description_kk": "Демо жазба: нақты ұйым емес.",
+    "description_ru": "Демонстрационная запись, не реальная организация.",
+    "description_en": "Demo record, not a real organisation.",
+}
 SUFFIX = {"en": " (demo)", "ru": " (демо)", "kk": " (демо)"}
 ABAI = "KZ-10"
 MEDIATORS_PER_OFFICE = 60
@@ -78,10 +83,18 @@ def council(kind, level, kk, ru, en, region=None, parent=None, **extra):
         region_id=region,
         parent=parent,
         founded_on=extra.pop("founded_on", None),
-        description_en=MARK,
+        **DEMO_NOTE,
         **values,
         **extra,
     )
+
+
+OUTCOMES = {
+    CaseStatus.AGREEMENT: f"{MARK}: the parties signed a written agreement.",
+    CaseStatus.NO_AGREEMENT: f"{MARK}: the parties did not agree; advised on other remedies.",
+    CaseStatus.REFERRED_TO_COURT: f"{MARK}: one party chose to go to court.",
+    CaseStatus.WITHDRAWN: f"{MARK}: the application was withdrawn.",
+}
 
 
 def seed(stdout):
@@ -244,7 +257,7 @@ def seed_abai_local_councils(regional):
                 region_id=ABAI,
                 parent=regional[ABAI, key],
                 declared_headcount=typical + number % 5,
-                description_en=MARK,
+                **DEMO_NOTE,
                 **names(f"Абай облысы, №{number} {kk}", f"{ru} №{number}, область Абай", f"Abai {en} No. {number}"),
             )
             created += 1
@@ -354,13 +367,13 @@ def seed_offices(regions):
         office = MediationOffice.objects.filter(region=region, name_en=values["name_en"]).first()
         if office is None:
             office = MediationOffice.objects.create(
-                level=Level.REGIONAL, region=region, description_en=MARK, address=region.centre_en, **values
+                level=Level.REGIONAL, region=region, address=region.centre_en, **DEMO_NOTE, **values
             )
         offices[region.iso_code] = office
     values = names("Этномедиация институты", "Институт этномедиации", "Ethnomediation Institute")
     institute = MediationOffice.objects.filter(region=None, name_en=values["name_en"]).first()
     if institute is None:
-        institute = MediationOffice.objects.create(level=Level.REPUBLICAN, description_en=MARK, **values)
+        institute = MediationOffice.objects.create(level=Level.REPUBLICAN, **DEMO_NOTE, **values)
     offices[None] = institute
     return offices
 
@@ -444,7 +457,7 @@ def seed_cases(offices, today):
                 languages=["kk", "ru"] if index % 2 else ["kk"],
                 status=status,
                 closed_on=received + datetime.timedelta(days=duration) if duration else None,
-                outcome_summary=f"{MARK}: " + ("settled by a written agreement." if status == "agreement" else ""),
+                outcome_summary=OUTCOMES.get(status, ""),
             )
             case.mediators.set(team[: 1 + index % 2])
             created += 1

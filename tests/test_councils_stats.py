@@ -108,7 +108,7 @@ def add_cases(office, count, category, status, received):
         [
             MediationCase(
                 office=office,
-                reference_number=f"T/{office.pk}/{category}/{status}/{received}/{n}",
+                reference_number=f"T-{office.pk}-{category[:5]}-{status[:6]}-{n}",
                 received_on=received,
                 category=category,
                 status=status,

@@ -167,3 +167,10 @@ def test_portal_pages_render_in_every_language_without_external_assets(mediator,
         assert 'name="viewport"' in html
         for marker in ("https://", "http://", "//cdn"):
             assert marker not in html
+
+
+def test_the_portal_home_links_mediators_to_their_cases(client, councils_world):
+    client.force_login(councils_world.users["mediator-kz-10"])
+    assert reverse("mediation:cases") in client.get(reverse("portal:home")).content.decode()
+    client.force_login(councils_world.users["coord-kz-10"])
+    assert reverse("mediation:cases") not in client.get(reverse("portal:home")).content.decode()
