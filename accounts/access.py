@@ -33,14 +33,7 @@ class AccessRule:
             return None
         if self.region_path == "pk":
             return obj.pk
-        *hops, last = self.region_path.split("__")
-        target = obj
-        for hop in hops:
-            target = getattr(target, hop, None)
-            if target is None:
-                return None
-        field = target._meta.get_field(last)
-        return getattr(target, field.attname)
+        return value_at(obj, self.region_path)
 
     def filter_region(self, queryset, region_code):
         if self.region_path is None:
@@ -58,6 +51,41 @@ class AccessRule:
             return True
         return is_coordinator(user) and self.region_path is not None and self.region_of(obj) == user.region_id
 
+    # -- writes by users other than the secretariat (who write everything); a rule may widen them ----------
+    def writes_model(self, user):
+        """Whether `user` may write some rows of this registry: by default a coordinator, if coordinators write."""
+        return is_coordinator(user) and self.coordinator_writes
+
+    def writes_object(self, user, obj):
+        """Whether `user` may write `obj` (also used for the record as it would be after a write)."""
+        if not self.writes_model(user):
+            return False
+        region = self.region_of(obj)
+        return region is not None and region == user.region_id
+
+    def writable_rows(self, user, queryset):
+        if not self.writes_model(user):
+            return queryset.none()
+        return self.filter_region(queryset, user.region_id)
+
+    def write_refusal(self, user):
+        """The message a refused write shows."""
+        return _("You may only write records of your own region (%(region)s).") % {
+            "region": getattr(user, "region_id", None) or "-"
+        }
+
+
+def value_at(obj, path):
+    """The value at a `__`-separated lookup path from `obj` (`"office__region"` → the office's region id)."""
+    *hops, last = path.split("__")
+    target = obj
+    for hop in hops:
+        target = getattr(target, hop, None)
+        if target is None:
+            return None
+    field = target._meta.get_field(last)
+    return getattr(target, field.attname)
+
 
 DEFAULT_RULE = AccessRule()
 
@@ -72,6 +100,10 @@ def is_secretariat(user):
 
 def is_coordinator(user):
     return bool(user and user.is_authenticated and getattr(user, "is_coordinator", False))
+
+
+def is_mediator(user):
+    return bool(user and user.is_authenticated and getattr(user, "is_mediator", False))
 
 
 def can_read_model(user, model):
@@ -97,7 +129,7 @@ def can_write_model(user, model):
     """Whether `user` may create or change rows of `model` at all (some region's, for coordinators)."""
     if is_secretariat(user):
         return True
-    return is_coordinator(user) and rule_for(model).coordinator_writes
+    return bool(user and user.is_authenticated) and rule_for(model).writes_model(user)
 
 
 def can_write_region(user, model, region_code):
@@ -110,16 +142,15 @@ def can_write_region(user, model, region_code):
 
 
 def can_write_object(user, obj):
-    rule = rule_for(type(obj))
     if is_secretariat(user):
         return True
-    return can_write_model(user, type(obj)) and rule.region_of(obj) == user.region_id
+    return bool(user and user.is_authenticated) and rule_for(type(obj)).writes_object(user, obj)
 
 
 def writable(user, queryset):
     """The rows of `queryset` that `user` may change."""
     if is_secretariat(user):
         return queryset
-    if not can_write_model(user, queryset.model):
+    if not (user and user.is_authenticated):
         return queryset.none()
-    return rule_for(queryset.model).filter_region(queryset, user.region_id)
+    return rule_for(queryset.model).writable_rows(user, queryset)

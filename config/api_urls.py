@@ -5,9 +5,10 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.routers import DefaultRouter
 from rest_framework.throttling import AnonRateThrottle
 
+from councils.api.urls import router as councils_router
 from regions.api.urls import router as regions_router
 
-APP_ROUTERS = [regions_router]
+APP_ROUTERS = [regions_router, councils_router]
 
 
 class ObtainToken(ObtainAuthToken):

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "accounts",
     "regions",
     "assembly",
+    "councils",
     "portal",
 ]
 
@@ -171,6 +172,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets that share a field name across registries get names of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "BodyStatusEnum": "assembly.models.BodyStatus",
+        "CouncilKindEnum": "councils.models.COUNCIL_KIND_CHOICES",
+        "MediationCaseStatusEnum": "councils.models.CaseStatus",
+        "MothersHomeStatusEnum": "councils.models.HomeStatus",
+    },
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("portal/mediation/", include("councils.urls")),
     path("portal/", include("portal.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -92,9 +92,8 @@ class RegistryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
         return self.has_view_permission(request)
 
     def save_model(self, request, obj, form, change):
-        region = access.rule_for(type(obj)).region_of(obj) if access.rule_for(type(obj)).region_path else None
-        if region is not None and not access.can_write_region(request.user, type(obj), region):
-            raise PermissionDenied(_("You may only write records of your own region."))
+        if not access.can_write_object(request.user, obj):
+            raise PermissionDenied(access.rule_for(type(obj)).write_refusal(request.user))
         super().save_model(request, obj, form, change)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

@@ -55,3 +55,12 @@ def api(users):
         return client
 
     return client_for
+
+
+@pytest.fixture
+def councils_world(users):
+    """Councils with rosters, mothers' homes, mediation offices, mediators and cases (see tests/councils_world.py);
+    adds the user `mediator-kz-75`, a mediator of the Almaty city office."""
+    from tests.councils_world import build
+
+    return build(users)

@@ -123,12 +123,11 @@ class RegistrySerializer(serializers.ModelSerializer, metaclass=RegistrySerializ
         candidate = self._unsaved(attrs)
         request = self.context.get("request")
         rule = access.rule_for(model)
-        if request is not None and rule.region_path and not access.is_secretariat(request.user):
-            region_code = rule.region_of(candidate)
-            if not access.can_write_region(request.user, model, region_code):
-                field = rule.region_path.split("__")[0]
-                message = _("You may only write records of your own region (%(region)s).")
-                raise serializers.ValidationError({field: [message % {"region": request.user.region_id or "-"}]})
+        # The record as it would be after the write must still be one the user may write (their region, or
+        # whatever the registry's rule says, e.g. their mediation office).
+        if request is not None and not access.can_write_object(request.user, candidate):
+            field = rule.region_path.split("__")[0] if rule.region_path else api_settings.NON_FIELD_ERRORS_KEY
+            raise serializers.ValidationError({field: [rule.write_refusal(request.user)]})
         try:
             candidate.clean()
             candidate.validate_unique()
