@@ -185,9 +185,6 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
-# Django 6 will assume https for scheme-less URLs in forms; opt in now.
-FORMS_URLFIELD_ASSUME_HTTPS = True
-
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "shanyrak-demo")
 
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)

@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
@@ -54,6 +55,7 @@ class RegistryResource(ModelResource):
 class RegistryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     readonly_fields = ("created_at", "updated_at", "archived_at")
     actions = ["archive_selected", "restore_selected"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_per_page = 50
 
     def get_list_filter(self, request):
