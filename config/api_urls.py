@@ -5,9 +5,10 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.routers import DefaultRouter
 from rest_framework.throttling import AnonRateThrottle
 
+from events.api.urls import router as events_router
 from regions.api.urls import router as regions_router
 
-APP_ROUTERS = [regions_router]
+APP_ROUTERS = [regions_router, events_router]
 
 
 class ObtainToken(ObtainAuthToken):

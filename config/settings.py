@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "accounts",
     "regions",
     "assembly",
+    "events",
     "portal",
 ]
 
