@@ -394,8 +394,8 @@ class Event(RegistryModel):
             errors["district"] = _("This district or city is not in the event's region.")
         if self.organizer_id and self._changed("organizer_id") and self.organizer.archived_at is not None:
             errors["organizer"] = _("This organiser is archived; choose an active body.")
-        if self.programme_id and self._changed("programme_id") and self.programme.archived_at is not None:
-            errors["programme"] = _("This programme is archived; choose an active one.")
+        if self.programme_id:
+            errors.update(self._programme_errors())
         unknown = [code for code in self.languages or [] if code not in EVENT_LANGUAGES]
         if not isinstance(self.languages, list) or unknown:
             errors["languages"] = _("Unknown language code(s): %(codes)s.") % {"codes": ", ".join(map(str, unknown))}
@@ -411,6 +411,23 @@ class Event(RegistryModel):
                     break
         if errors:
             raise ValidationError(errors)
+
+    def _programme_errors(self):
+        programme = self.programme
+        if self._changed("programme_id") and programme.archived_at is not None:
+            return {"programme": _("This programme is archived; choose an active one.")}
+        if programme.region_id and self.region_id and programme.region_id != self.region_id:
+            return {"programme": _("This programme belongs to another region.")}
+        outside = self.start_date and (
+            (programme.start_date and self.start_date < programme.start_date)
+            or (programme.end_date and self.start_date > programme.end_date)
+        )
+        if outside:
+            return {
+                "programme": _("The event's date is outside the programme's period (%(start)s – %(end)s).")
+                % {"start": programme.start_date or "…", "end": programme.end_date or "…"}
+            }
+        return {}
 
     def _changed(self, attname):
         """Whether `attname` differs from the stored row (always true for a new event)."""
