@@ -80,8 +80,18 @@ def parse_date(value):
     raise InputError(_("Not a date: %(value)s. Use YYYY-MM-DD or DD.MM.YYYY.") % {"value": text})
 
 
+_LOOKUPS = {}
+
+
 def _choice_lookup(choices):
-    """Codes and labels in every language, lower-cased, to the code."""
+    """Codes and labels in every language, lower-cased, to the code (built once per set of choices)."""
+    key = tuple(code for code, _label in choices)
+    if key not in _LOOKUPS:
+        _LOOKUPS[key] = _build_lookup(choices)
+    return _LOOKUPS[key]
+
+
+def _build_lookup(choices):
     from django.utils import translation
 
     lookup = {}
