@@ -5,11 +5,9 @@ import os
 import re
 
 import pytest
+from django.db import connections
 
 from events.models import Event, Verification
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test are still synchronous.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -32,13 +30,20 @@ pytestmark = [
 
 
 @pytest.fixture
-def chromium():
+def chromium(monkeypatch, live_server):
     from playwright.sync_api import sync_playwright
 
+    # Requested after live_server, so the browser closes before the server stops. Playwright's sync API runs an
+    # event loop in this thread while the test's ORM calls stay synchronous; allowed for these tests only, so it
+    # never leaks into others (check --deploy rightly refuses it).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # Inside the event loop Django keeps its connection per context, not per thread: close it here, or the
+        # test database cannot be dropped afterwards.
+        connections.close_all()
 
 
 def log_in(page, base, username):
