@@ -480,3 +480,23 @@ def test_stats_with_all_events_and_filters(api, users):
         ("KZ-10", "2025-01", "1"),
         ("KZ-75", "2024-02", "1"),
     ]
+
+
+def test_an_event_must_fit_its_programme(api, users):
+    programme = make_programme(code="abai-only", region_id="KZ-10")
+    client = api("secretariat")
+    outside = client.post("/api/v1/events/", new_event(programme=programme.pk, start_date="2023-05-01"), format="json")
+    assert outside.status_code == 400 and "outside the programme" in str(outside.json()["programme"])
+    elsewhere = client.post("/api/v1/events/", new_event(programme=programme.pk, region="KZ-75"), format="json")
+    assert elsewhere.status_code == 400 and "another region" in str(elsewhere.json()["programme"])
+    programme.archive()
+    archived = client.post("/api/v1/events/", new_event(programme=programme.pk), format="json")
+    assert archived.status_code == 400 and "archived" in str(archived.json()["programme"])
+
+
+def test_a_programme_with_events_cannot_be_archived(api, users):
+    programme = make_programme()
+    make_event(programme=programme)
+    response = api("secretariat").delete(f"/api/v1/programmes/{programme.pk}/")
+    assert response.status_code == 409
+    assert response.json()["dependents"]
