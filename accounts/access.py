@@ -41,6 +41,11 @@ class AccessRule:
         lookup = "pk" if self.region_path == "pk" else self.region_path
         return queryset.filter(**{lookup: region_code})
 
+    def public_rows(self, queryset):
+        """Rows of a public registry that anonymous users may read: all of them unless a rule narrows it (for
+        example to verified, public events)."""
+        return queryset
+
     def confidential_rows(self, user, queryset):
         """Rows of a confidential registry that a non-secretariat user may read; none unless a rule says so."""
         return queryset.none()
@@ -122,6 +127,8 @@ def readable(user, queryset):
         return queryset.none()
     if rule.visibility == Visibility.CONFIDENTIAL:
         return rule.confidential_rows(user, queryset)
+    if not (user and user.is_authenticated):
+        return rule.public_rows(queryset)
     return queryset
 
 

@@ -6,9 +6,10 @@ from rest_framework.routers import DefaultRouter
 from rest_framework.throttling import AnonRateThrottle
 
 from councils.api.urls import router as councils_router
+from events.api.urls import router as events_router
 from regions.api.urls import router as regions_router
 
-APP_ROUTERS = [regions_router, councils_router]
+APP_ROUTERS = [regions_router, councils_router, events_router]
 
 
 class ObtainToken(ObtainAuthToken):

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "regions",
     "assembly",
     "councils",
+    "events",
     "portal",
 ]
 
@@ -178,6 +179,7 @@ SPECTACULAR_SETTINGS = {
         "CouncilKindEnum": "councils.models.COUNCIL_KIND_CHOICES",
         "MediationCaseStatusEnum": "councils.models.CaseStatus",
         "MothersHomeStatusEnum": "councils.models.HomeStatus",
+        "SpokenLanguageEnum": "registry.languages.SPOKEN_LANGUAGE_CHOICES",
     },
 }
 

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from events.views import CalendarFeedView, CalendarView, PublicEventView
 from portal.views import HomeView
 
 admin.site.site_header = _("Shanyrak: registry of the Assembly of the People of Kazakhstan")
@@ -15,6 +16,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("portal/mediation/", include("councils.urls")),
     path("portal/", include("portal.urls")),
+    path("calendar/", CalendarView.as_view(), name="calendar"),
+    path("calendar/<int:pk>/", PublicEventView.as_view(), name="calendar-event"),
+    path("calendar.ics", CalendarFeedView.as_view(), name="calendar-ics"),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import AccessRule, Visibility
 from assembly.models import Body, BodyKind, Level, Person, Role
 from councils.access import OfficeOnly, OwnRegionOnly
+from registry.languages import SPOKEN_LANGUAGE_CHOICES
 from registry.models import NamedRegistryModel, RegistryModel, RegistryQuerySet, TranslatedText
 
 COUNCIL_KINDS = (
@@ -35,23 +36,7 @@ COUNCIL_ROLES = (Role.CHAIR, Role.DEPUTY, Role.SECRETARY, Role.MEMBER, Role.EXPE
 COUNCIL_ROLE_CHOICES = [(role.value, role.label) for role in COUNCIL_ROLES]
 LEVEL_RANK = {Level.REPUBLICAN: 0, Level.REGIONAL: 1, Level.DISTRICT: 2, Level.LOCAL: 3}
 
-# Languages of mediation (ISO 639 codes): the state and official languages and those of the largest communities.
-LANGUAGE_CHOICES = [
-    ("kk", _("Kazakh")),
-    ("ru", _("Russian")),
-    ("en", _("English")),
-    ("uz", _("Uzbek")),
-    ("ug", _("Uyghur")),
-    ("uk", _("Ukrainian")),
-    ("de", _("German")),
-    ("ko", _("Korean")),
-    ("tt", _("Tatar")),
-    ("az", _("Azerbaijani")),
-    ("tr", _("Turkish")),
-    ("ky", _("Kyrgyz")),
-    ("tg", _("Tajik")),
-    ("dng", _("Dungan")),
-]
+LANGUAGE_CHOICES = SPOKEN_LANGUAGE_CHOICES
 LANGUAGE_CODES = {code for code, _label in LANGUAGE_CHOICES}
 
 

@@ -1,0 +1,46 @@
+"""The secretariat's admin for events and programmes."""
+
+import pytest
+from django.test import Client
+
+from events.models import Event, Verification
+from tests.eventkit import make_event, make_programme
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_client(users, role):
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(users[role])
+    return client
+
+
+@pytest.mark.parametrize("role", ["admin", "secretariat"])
+def test_the_secretariat_works_with_events_and_programmes_in_the_admin(users, role):
+    event = make_event()
+    programme = make_programme()
+    client = admin_client(users, role)
+    for url in (
+        "/admin/events/event/",
+        f"/admin/events/event/{event.pk}/change/",
+        f"/admin/events/event/{event.pk}/history/",
+        "/admin/events/programme/",
+        f"/admin/events/programme/{programme.pk}/change/",
+        "/admin/events/event/?verification__exact=submitted",
+    ):
+        assert client.get(url).status_code == 200, url
+    response = client.post(
+        "/admin/events/event/", {"action": "verify_selected", "_selected_action": [event.pk]}, follow=True
+    )
+    assert response.status_code == 200
+    event.refresh_from_db()
+    assert event.verification == Verification.VERIFIED
+    assert event.verified_by == users[role]
+
+
+@pytest.mark.parametrize("role", ["coord-kz-10", "reader", "mediator-kz-10"])
+def test_other_roles_do_not_get_the_admin(users, role):
+    make_event()
+    response = admin_client(users, role).get("/admin/events/event/")
+    assert response.status_code == 302  # not staff: sent to the admin login
+    assert Event.objects.get().verification == Verification.SUBMITTED

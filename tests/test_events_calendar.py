@@ -1,0 +1,121 @@
+"""The public events calendar and its iCalendar feed: verified public events only, RFC 5545 done right."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from events.ical import escape, fold
+from tests.eventkit import make_event
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["admin", "secretariat", "coord-kz-10", "coord-kz-75", "mediator-kz-10", "reader", None]
+
+
+def soon(days):
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+@pytest.fixture
+def calendar_events(users):
+    return {
+        "public": make_event(
+            title="Наурыз; фестиваль, достық",
+            status="planned",
+            start_date=soon(5),
+            end_date=soon(7),
+            verification="verified",
+            venue="Семей, Абай алаңы",
+            description="Line one\nLine two",
+        ),
+        "almaty": make_event(
+            region="KZ-75",
+            title="Almaty sports day",
+            kind="sports",
+            status="planned",
+            start_date=soon(10),
+            verification="verified",
+        ),
+        "closed": make_event(
+            title="Closed meeting", status="planned", start_date=soon(3), verification="verified", is_public=False
+        ),
+        "submitted": make_event(title="Not yet verified", status="planned", start_date=soon(4)),
+        "past": make_event(title="Long ago", start_date=datetime.date(2024, 1, 5), verification="verified"),
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_calendar_shows_upcoming_verified_public_events_to_everyone(users, calendar_events, role):
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    if role:
+        client.force_login(users[role])
+    page = client.get("/calendar/").content.decode()
+    assert "Наурыз; фестиваль, достық" in page
+    assert "Almaty sports day" in page
+    for hidden in ("Closed meeting", "Not yet verified", "Long ago"):
+        assert hidden not in page
+    assert "/calendar.ics" in page and "webcal://" in page
+
+
+def test_calendar_filters_by_region_and_kind(client, calendar_events):
+    page = client.get("/calendar/", {"region": "KZ-75"}).content.decode()
+    assert "Almaty sports day" in page and "Наурыз" not in page
+    assert "calendar.ics?region=KZ-75" in page
+    page = client.get("/calendar/", {"kind": "festival"}).content.decode()
+    assert "Наурыз" in page and "Almaty sports day" not in page
+    assert client.get("/calendar/", {"region": "KZ-99"}).status_code == 200  # explained, not a 500
+
+
+def test_public_event_page(client, calendar_events):
+    assert client.get(f"/calendar/{calendar_events['public'].pk}/").status_code == 200
+    assert client.get(f"/calendar/{calendar_events['submitted'].pk}/").status_code == 404
+    assert client.get(f"/calendar/{calendar_events['closed'].pk}/").status_code == 404
+
+
+def unfold(body):
+    return body.replace("\r\n ", "")
+
+
+def test_ics_feed_is_valid_rfc_5545(client, calendar_events):
+    response = client.get("/calendar.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    body = response.content.decode("utf-8")
+    assert body.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:")
+    assert body.endswith("END:VCALENDAR\r\n")
+    assert "\n" not in body.replace("\r\n", "")  # CRLF only
+    for line in body.split("\r\n"):
+        assert len(line.encode("utf-8")) <= 75
+    text = unfold(body)
+    assert text.count("BEGIN:VEVENT") == 2  # the 2024 event is older than the feed keeps
+    public = calendar_events["public"]
+    assert f"UID:event-{public.pk}@testserver" in text
+    assert f"DTSTART;VALUE=DATE:{public.start_date:%Y%m%d}" in text
+    assert f"DTEND;VALUE=DATE:{public.end_date + datetime.timedelta(days=1):%Y%m%d}" in text  # exclusive end
+    assert "SUMMARY:Наурыз\\; фестиваль\\, достық" in text
+    assert "Line one\\nLine two" in text
+    assert "DTSTAMP:" in text and text.split("DTSTAMP:")[1][:16].endswith("Z")
+    for hidden in ("Closed meeting", "Not yet verified"):
+        assert hidden not in text
+
+
+def test_ics_filters(client, calendar_events):
+    text = unfold(client.get("/calendar.ics", {"region": "KZ-75"}).content.decode())
+    assert text.count("BEGIN:VEVENT") == 1 and "Almaty sports day" in text
+    text = unfold(client.get("/calendar.ics", {"kind": "festival"}).content.decode())
+    assert "Наурыз" in text and "Almaty sports day" not in text
+    bad = client.get("/calendar.ics", {"region": "KZ-99", "kind": "party"})
+    assert bad.status_code == 400
+    assert "region" in bad.content.decode() and "kind" in bad.content.decode()
+
+
+def test_folding_never_splits_a_character():
+    line = "SUMMARY:" + "Қазақстан халқы Ассамблеясы " * 6
+    folded = fold(line)
+    parts = folded.split("\r\n")
+    assert all(len(part.encode("utf-8")) <= 75 for part in parts)
+    assert all(part.startswith(" ") for part in parts[1:])
+    assert folded.replace("\r\n ", "") == line
+    assert escape("a\\b;c,d\ne") == "a\\\\b\\;c\\,d\\ne"

@@ -1,0 +1,238 @@
+"""Bulk upload of events: template, preview with every row's errors, all-or-nothing import."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from openpyxl import Workbook, load_workbook
+
+from events.importer import COLUMNS, EventImport, read_table
+from events.models import Event, Verification
+from tests.eventkit import assembly_of, make_event, make_programme
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["admin", "secretariat", "coord-kz-10", "coord-kz-75", "mediator-kz-10", "reader", None]
+WRITERS = {"admin", "secretariat", "coord-kz-10", "coord-kz-75"}
+
+
+def browser(users, role):
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    if role is not None:
+        client.force_login(users[role])
+    return client
+
+
+def csv_file(rows, name="events.csv", delimiter=","):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, delimiter=delimiter)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+    return SimpleUploadedFile(name, buffer.getvalue().encode("utf-8"), content_type="text/csv")
+
+
+def row(**values):
+    base = {"title": "Достық кеші", "kind": "creative_evening", "start_date": "2025-02-10", "participants_count": "80"}
+    base.update(values)
+    return base
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    "url", ["/portal/events/upload/", "/portal/events/template.csv", "/portal/events/template.xlsx"]
+)
+def test_who_may_upload(users, role, url):
+    response = browser(users, role).get(url)
+    if role is None:
+        assert response.status_code == 302
+    else:
+        assert response.status_code == (200 if role in WRITERS else 403)
+
+
+def test_templates_have_the_columns(users):
+    client = browser(users, "coord-kz-10")
+    text = client.get("/portal/events/template.csv").content.decode("utf-8-sig")
+    assert next(csv.reader(io.StringIO(text))) == list(COLUMNS)
+    workbook = load_workbook(io.BytesIO(client.get("/portal/events/template.xlsx").content))
+    assert [cell.value for cell in workbook["events"][1]] == list(COLUMNS)
+    codes = {(row[0], row[1]) for row in workbook["codes"].iter_rows(min_row=2, values_only=True)}
+    assert ("kind", "charity") in codes and ("region", "KZ-10") in codes and ("district", "Semey") in codes
+    assert browser(users, "coord-kz-10").get("/portal/events/template.pdf").status_code == 404
+
+
+def test_preview_lists_every_rows_errors_and_imports_nothing(users):
+    rows = [
+        row(),
+        row(title="", start_date="2025-02-11"),
+        row(end_date="2025-02-01", start_date="2025-02-12", title="Шахмат"),
+        row(funds_raised_kzt="100.5", title="Жәрмеңке", start_date="2025-02-13"),
+        row(participants_count="-4", title="Турнир", start_date="2025-02-14"),
+        row(region="KZ-75", title="Алматы", start_date="2025-02-15"),
+        row(kind="party", title="Той", start_date="2025-02-16"),
+        row(district="Kordai District", title="Кордай", start_date="2025-02-17"),
+        row(start_date="31.02.2025", title="Қате күн"),
+    ]
+    response = browser(users, "coord-kz-10").post("/portal/events/upload/", {"file": csv_file(rows)})
+    assert response.status_code == 200
+    report = response.context["report"]
+    errors = {item.number: item.errors for item in report.error_rows}
+    assert set(errors) == {3, 4, 5, 6, 7, 8, 9, 10}
+    assert "title" in errors[3]
+    assert "before it starts" in errors[4]["end_date"]
+    assert "whole tenge" in errors[5]["funds_raised_kzt"]
+    assert "negative" in errors[6]["participants_count"]
+    assert "own region" in errors[7]["region"]
+    assert "kind" in errors[8]
+    assert "district" in errors[9]
+    assert "start_date" in errors[10]
+    page = response.content.decode()
+    assert "8 rows have errors" in page
+    assert 'name="confirm"' not in page
+    # Even a forced confirmation imports nothing while rows are wrong.
+    client = browser(users, "coord-kz-10")
+    client.post("/portal/events/upload/", {"file": csv_file(rows)})
+    client.post("/portal/events/upload/", {"confirm": "1"})
+    assert not Event.objects.exists()
+
+
+def test_a_good_file_imports_every_row_with_history(users):
+    programme = make_programme(code="jomart", start_date=None, end_date=None)
+    assembly_of("KZ-10")
+    rows = [
+        row(
+            title=f"Қайырымдылық акциясы {n}",
+            start_date=f"2025-01-{n + 1:02d}",
+            kind="Charity event",
+            funds_raised_kzt="81 272",
+            beneficiaries_count="15",
+            programme="jomart",
+            district="Semey",
+            languages="kk; ru",
+            press_links="https://example.kz/a https://example.kz/b",
+            is_public="yes",
+        )
+        for n in range(20)
+    ]
+    client = browser(users, "coord-kz-10")
+    preview = client.post("/portal/events/upload/", {"file": csv_file(rows, delimiter=";")})
+    assert preview.context["report"].ok
+    assert "Import all 20 events" in preview.content.decode()
+    done = client.post("/portal/events/upload/", {"confirm": "1"})
+    assert done.status_code == 302
+    events = Event.objects.order_by("start_date")
+    assert events.count() == 20
+    first = events.first()
+    assert first.region_id == "KZ-10"
+    assert first.kind == "charity"
+    assert first.funds_raised_kzt == 81272
+    assert first.programme == programme
+    assert first.district.name_en == "Semey"
+    assert first.organizer == assembly_of("KZ-10")
+    assert first.languages == ["kk", "ru"]
+    assert first.press_links == ["https://example.kz/a", "https://example.kz/b"]
+    assert first.verification == Verification.SUBMITTED
+    assert first.source == "upload"
+    assert first.logged_by == users["coord-kz-10"]
+    assert first.history.get().history_user == users["coord-kz-10"]
+    # The file was used once: confirming again imports nothing more.
+    client.post("/portal/events/upload/", {"confirm": "1"})
+    assert Event.objects.count() == 20
+
+
+def test_xlsx_upload(users):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(list(COLUMNS))
+    sheet.append(
+        [
+            "Наурыз",
+            "festival",
+            "held",
+            datetime.datetime(2025, 3, 21),
+            None,
+            "KZ-75",
+            None,
+            "Медеу",
+            None,
+            None,
+            1200,
+            40,
+            None,
+            2600718.0,
+            "kk,ru",
+            None,
+            None,
+            None,
+        ]
+    )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    upload = SimpleUploadedFile("events.xlsx", buffer.getvalue())
+    client = browser(users, "secretariat")
+    preview = client.post("/portal/events/upload/", {"file": upload})
+    assert preview.context["report"].ok, [item.errors for item in preview.context["report"].rows]
+    client.post("/portal/events/upload/", {"confirm": "1"})
+    event = Event.objects.get()
+    assert (event.region_id, event.participants_count, event.funds_raised_kzt) == ("KZ-75", 1200, 2600718)
+    assert event.verification == Verification.VERIFIED  # the secretariat's own entries
+
+
+def test_duplicates_need_confirmation(users):
+    make_event(title="Достық кеші", start_date=datetime.date(2025, 2, 10))
+    rows = [row(), row(title="Шахмат турнирі"), row(title="Шахмат турнирі!")]
+    client = browser(users, "coord-kz-10")
+    preview = client.post("/portal/events/upload/", {"file": csv_file(rows)})
+    report = preview.context["report"]
+    assert report.ok
+    assert [item.number for item in report.duplicate_rows] == [2, 4]
+    client.post("/portal/events/upload/", {"confirm": "1"})
+    assert Event.objects.count() == 1
+    client.post("/portal/events/upload/", {"file": csv_file(rows)})
+    client.post("/portal/events/upload/", {"confirm": "1", "confirm_duplicates": "1"})
+    assert Event.objects.count() == 4
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"", "events.csv", "empty"),
+        (b"title,colour\nA,red\n", "events.csv", "Unknown column"),
+        (b"title,kind\nA,forum\n", "events.csv", "lacks the column"),
+        (b"title,kind,start_date\n", "events.csv", "no events"),
+        (b"not a workbook", "events.xlsx", "not a readable XLSX"),
+        (b"x", "events.pdf", ".csv or .xlsx"),
+    ],
+)
+def test_unreadable_files_are_explained(users, content, name, message):
+    response = browser(users, "coord-kz-10").post("/portal/events/upload/", {"file": SimpleUploadedFile(name, content)})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_checking_does_not_query_per_row(users):
+    assembly_of("KZ-10")
+
+    def queries(count):
+        records = read_table(
+            csv_file([row(title=f"Event {n}", start_date="2025-02-10") for n in range(count)]), "x.csv"
+        )
+        with CaptureQueriesContext(connection) as captured:
+            EventImport(users["coord-kz-10"]).check(records)
+        return len(captured)
+
+    assert queries(3) == queries(60)
+
+
+def test_cp1251_csv_from_excel_is_read(users):
+    text = "title;kind;start_date\nВечер дружбы;forum;21.03.2025\n"
+    upload = SimpleUploadedFile("events.csv", text.encode("cp1251"))
+    client = browser(users, "coord-kz-10")
+    assert client.post("/portal/events/upload/", {"file": upload}).context["report"].ok
+    client.post("/portal/events/upload/", {"confirm": "1"})
+    assert Event.objects.get().title == "Вечер дружбы"
