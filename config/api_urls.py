@@ -5,9 +5,10 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.routers import DefaultRouter
 from rest_framework.throttling import AnonRateThrottle
 
+from assembly.api.urls import router as assembly_router
 from regions.api.urls import router as regions_router
 
-APP_ROUTERS = [regions_router]
+APP_ROUTERS = [regions_router, assembly_router]
 
 
 class ObtainToken(ObtainAuthToken):
