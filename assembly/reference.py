@@ -24,11 +24,48 @@ from assembly.models import (
     StrategicDocument,
 )
 from regions.models import District, Region
-from regions.reference import REFERENCE_DIR, upsert
+from regions.reference import REFERENCE_DIR
 
 RENAMED_ON = date(2007, 5, 21)  # constitutional amendments of May 2007: "of Peoples" became "of the People"
 CHAIR_HANDOVER = date(2021, 4, 28)
 REFERENDUM_2022 = date(2022, 6, 5)
+
+
+class Existing:
+    """The rows of a model already in the database, keyed by their natural key, read in one query.
+
+    `upsert` then creates or updates (writing history) only what differs, so a second load costs a few queries.
+    """
+
+    def __init__(self, model, *key):
+        self.model, self.key = model, key
+        self.rows = {self.key_of(row): row for row in model.objects.all()}
+
+    def key_of(self, row):
+        return tuple(getattr(row, self.model._meta.get_field(field).attname) for field in self.key)
+
+    def upsert(self, lookup, values):
+        values = {**lookup, **values}
+        key = tuple(self._plain(values[field]) for field in self.key)
+        record = self.rows.get(key)
+        if record is None:
+            record = self.model.objects.create(**values)
+            self.rows[key] = record
+            return record
+        changed = {
+            field: value
+            for field, value in values.items()
+            if self._plain(getattr(record, self.model._meta.get_field(field).attname)) != self._plain(value)
+        }
+        if changed:
+            for field, value in changed.items():
+                setattr(record, field, value)
+            record.save()
+        return record
+
+    @staticmethod
+    def _plain(value):
+        return value.pk if hasattr(value, "_meta") else value
 
 
 def read_rows(filename):
@@ -36,32 +73,39 @@ def read_rows(filename):
         return list(csv.DictReader(handle))
 
 
+CACHE = {}
+
+
+def existing(model, *key):
+    if model not in CACHE:
+        CACHE[model] = Existing(model, *key)
+    return CACHE[model]
+
+
 def body(kind, name_en, name_kk, name_ru, **values):
-    record, _new = upsert(Body, {"kind": kind, "name_en": name_en}, {"name_kk": name_kk, "name_ru": name_ru, **values})
-    return record
+    return existing(Body, "kind", "name_en").upsert(
+        {"kind": kind, "name_en": name_en}, {"name_kk": name_kk, "name_ru": name_ru, **values}
+    )
 
 
 def person(surname, given_name, patronymic, names, biography_en=""):
-    record, _new = upsert(
-        Person,
+    return existing(Person, "surname", "given_name", "patronymic").upsert(
         {"surname": surname, "given_name": given_name, "patronymic": patronymic},
         {"name_kk": names[0], "name_ru": names[1], "name_en": names[2], "biography_en": biography_en},
     )
-    return record
 
 
 def membership(who, where, role, start, **values):
-    record, _new = upsert(Membership, {"person": who, "body": where, "role": role, "start_date": start}, values)
-    return record
+    return existing(Membership, "person", "body", "role", "start_date").upsert(
+        {"person": who, "body": where, "role": role, "start_date": start}, values
+    )
 
 
 def post(where, role, seats, valid_from, names, **values):
-    record, _new = upsert(
-        Post,
+    return existing(Post, "body", "role", "valid_from").upsert(
         {"body": where, "role": role, "valid_from": valid_from},
         {"seats": seats, "name_kk": names[0], "name_ru": names[1], "name_en": names[2], **values},
     )
-    return record
 
 
 def load_bodies():
@@ -76,8 +120,7 @@ def load_bodies():
         "constitutional status since May 2007.",
         website="https://assembly.kz",
     )
-    upsert(
-        BodyName,
+    existing(BodyName, "body", "name_en").upsert(
         {"body": national, "name_en": "Assembly of Peoples of Kazakhstan"},
         {
             "name_kk": "Қазақстан халықтарының Ассамблеясы",
@@ -122,18 +165,22 @@ def load_bodies():
     bodies["senate"] = body(
         BodyKind.PARLIAMENT_CHAMBER, "Senate of the Parliament", "Парламент Сенаты", "Сенат Парламента"
     )
+    regionals = {row.region_id: row for row in Body.objects.filter(kind=BodyKind.REGIONAL_ASSEMBLY)}
     for region in Region.objects.order_by("iso_code"):
         # The natural key of a regional assembly is its region: exactly one per region.
-        regional, _created = Body.objects.get_or_create(
-            kind=BodyKind.REGIONAL_ASSEMBLY,
-            region_id=region.iso_code,
-            defaults={
-                "name_kk": f"Қазақстан халқы Ассамблеясы ({region.name_kk})",
-                "name_ru": f"Ассамблея народа Казахстана ({region.name_ru})",
-                "name_en": f"Assembly of the People of Kazakhstan ({region.name_en})",
-                "level": Level.REGIONAL,
-                "parent": national,
-            },
+        regional = (
+            regionals.get(region.iso_code)
+            or Body.objects.get_or_create(
+                kind=BodyKind.REGIONAL_ASSEMBLY,
+                region_id=region.iso_code,
+                defaults={
+                    "name_kk": f"Қазақстан халқы Ассамблеясы ({region.name_kk})",
+                    "name_ru": f"Ассамблея народа Казахстана ({region.name_ru})",
+                    "name_en": f"Assembly of the People of Kazakhstan ({region.name_en})",
+                    "level": Level.REGIONAL,
+                    "parent": national,
+                },
+            )[0]
         )
         body(
             BodyKind.PUBLIC_ACCORD,
@@ -256,8 +303,7 @@ def load_sessions(nazarbayev, tokayev):
     for row in read_rows("assembly_sessions.csv"):
         start = date.fromisoformat(row["start_date"])
         online = row["city"] == "online"
-        upsert(
-            Session,
+        existing(Session, "number").upsert(
             {"number": int(row["number"])},
             {
                 "start_date": start,
@@ -268,8 +314,7 @@ def load_sessions(nazarbayev, tokayev):
                 "dates_verified": row["verified"] == "yes",
             },
         )
-    upsert(
-        Session,
+    existing(Session, "number").upsert(
         {"number": 34},
         {
             "theme_kk": "Ассамблеяның 30 жылдығы",
@@ -280,8 +325,7 @@ def load_sessions(nazarbayev, tokayev):
 
 
 def load_documents(bodies):
-    upsert(
-        StrategicDocument,
+    existing(StrategicDocument, "kind", "name_en").upsert(
         {"kind": DocumentType.LAW, "name_en": "Law “On the Assembly of the People of Kazakhstan”"},
         {
             "name_kk": "«Қазақстан халқы Ассамблеясы туралы» Заң",
@@ -292,13 +336,11 @@ def load_documents(bodies):
             "start_date": date(2008, 10, 20),
         },
     )
-    upsert(
-        StrategicDocument,
+    existing(StrategicDocument, "kind", "name_en").upsert(
         {"kind": DocumentType.DOCTRINE, "name_en": "Doctrine of National Unity"},
         {"name_kk": "Ұлттық бірлік доктринасы", "name_ru": "Доктрина национального единства", "adopted_year": 2010},
     )
-    upsert(
-        StrategicDocument,
+    existing(StrategicDocument, "kind", "name_en").upsert(
         {"kind": DocumentType.CONCEPT, "name_en": "Development Concept of the Assembly for 2022–2025"},
         {
             "name_kk": "Ассамблеяны дамытудың 2022–2025 жылдарға арналған тұжырымдамасы",
@@ -310,8 +352,7 @@ def load_documents(bodies):
             "note": "A Concept for 2026–2030 is being drafted.",
         },
     )
-    upsert(
-        Award,
+    existing(Award, "name_en").upsert(
         {"name_en": "“El Birligi” (Unity of the Nation) Order"},
         {"name_kk": "«Ел бірлігі» ордені", "name_ru": "Орден «Ел бірлігі»"},
     )
@@ -319,8 +360,7 @@ def load_documents(bodies):
 
 def load_ethnic_groups():
     for row in read_rows("ethnic_groups_2021.csv"):
-        upsert(
-            EthnicGroup,
+        existing(EthnicGroup, "name_en").upsert(
             {"name_en": row["name_en"]},
             {
                 "name_kk": row["name_kk"],
@@ -333,12 +373,9 @@ def load_ethnic_groups():
 
 
 def house(region, name_en, name_kk, name_ru, **values):
-    record = HouseOfFriendship.objects.filter(region=region, name_en=name_en).first()
-    if record is None:
-        return HouseOfFriendship.objects.create(
-            region=region, name_en=name_en, name_kk=name_kk, name_ru=name_ru, **values
-        )
-    return upsert(HouseOfFriendship, {"pk": record.pk}, {"name_kk": name_kk, "name_ru": name_ru, **values})[0]
+    return existing(HouseOfFriendship, "region_id", "name_en").upsert(
+        {"region_id": region, "name_en": name_en}, {"name_kk": name_kk, "name_ru": name_ru, **values}
+    )
 
 
 def load_houses(bodies):
@@ -352,7 +389,7 @@ def load_houses(bodies):
         parent=bodies["national"],
     )
     house(
-        Region.objects.get(pk="KZ-61"),
+        "KZ-61",
         "House of Friendship of Turkistan Region",
         "Түркістан облысының Достық үйі",
         "Дом дружбы Туркестанской области",
@@ -361,7 +398,7 @@ def load_houses(bodies):
         description_en="Opened in 2024.",
     )
     house(
-        Region.objects.get(pk="KZ-19"),
+        "KZ-19",
         "House of Friendship of Almaty Region",
         "Алматы облысының Достық үйі",
         "Дом дружбы Алматинской области",
@@ -370,7 +407,7 @@ def load_houses(bodies):
     )
     for district in District.objects.filter(kato__in=["3148", "1966", "6152", "3346"]).select_related("region"):
         house(
-            district.region,
+            district.region_id,
             f"Assembly centre of {district.name_en}",
             f"{district.name_kk} Ассамблея орталығы",
             f"Центр Ассамблеи ({district.name_ru})",
@@ -382,6 +419,7 @@ def load_houses(bodies):
 
 
 def load(stdout):
+    CACHE.clear()
     bodies = load_bodies()
     load_posts(bodies)
     nazarbayev, tokayev = load_people(bodies)
@@ -393,3 +431,4 @@ def load(stdout):
         f"assembly: {Body.objects.count()} bodies, {Session.objects.count()} sessions, "
         f"{EthnicGroup.objects.count()} ethnic groups, {HouseOfFriendship.objects.count()} Houses of Friendship"
     )
+    CACHE.clear()

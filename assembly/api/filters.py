@@ -113,7 +113,11 @@ class SessionNumberFilter(django_filters.Filter):
 
 class InstructionFilterSet(RegistryFilterSet):
     session = SessionNumberFilter(field_name="session__number", label=_("Session number (34 or XXXIV)"))
-    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Past the deadline and not done"))
+    overdue = django_filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        method="filter_overdue",
+        label=_("Past the deadline and not done"),
+    )
     status = django_filters.MultipleChoiceFilter(choices=InstructionStatus.choices)
     top_level = django_filters.BooleanFilter(field_name="parent", lookup_expr="isnull", label=_("Top level only"))
 
@@ -128,7 +132,7 @@ class InstructionFilterSet(RegistryFilterSet):
         }
 
     def filter_overdue(self, queryset, name, value):
-        return queryset.overdue() if value else queryset.not_overdue()
+        return queryset.overdue() if value == "true" else queryset.not_overdue()
 
 
 class StrategicDocumentFilterSet(DatedFilterSet):

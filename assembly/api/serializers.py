@@ -377,6 +377,8 @@ class InstructionSerializer(RegistrySerializer):
             *COMMON,
         )
         read_only_fields = ("code", "status_changed_on", "created_at", "updated_at")
+        # The model's constraints are checked in validate(), after the session is taken from the parent.
+        validators = []
 
     def get_addressee_name(self, instruction) -> str:
         return instruction.addressee.name if instruction.addressee_id else ""
