@@ -24,7 +24,7 @@ from assembly.models import (
     StrategicDocument,
 )
 from regions.models import District, Region
-from registry.admin import RegistryAdmin, RegistryResource
+from registry.admin import RegistryAdmin, RegistryInline, RegistryResource
 
 NAMES = ("name_kk", "name_ru", "name_en")
 PERSON_NAMES = ("surname", "given_name", "patronymic", *NAMES)
@@ -282,15 +282,7 @@ class ActivityResource(AssemblyResource):
 
 
 # -- inlines -----------------------------------------------------------------------------------------------
-class NoDeleteInline:
-    extra = 0
-    show_change_link = True
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class MembershipInline(NoDeleteInline, admin.TabularInline):
+class MembershipInline(RegistryInline, admin.TabularInline):
     model = Membership
     fk_name = "body"
     fields = ("person", "role", "start_date", "end_date", "end_reason", "appointed_by", "country")
@@ -303,39 +295,39 @@ class PersonMembershipInline(MembershipInline):
     autocomplete_fields = ("body",)
 
 
-class BodyNameInline(NoDeleteInline, admin.TabularInline):
+class BodyNameInline(RegistryInline, admin.TabularInline):
     model = BodyName
     fields = (*NAMES, "valid_from", "valid_until", "note")
 
 
-class IdentifierInline(NoDeleteInline, admin.TabularInline):
+class IdentifierInline(RegistryInline, admin.TabularInline):
     model = Identifier
     fields = ("scheme", "value")
 
 
-class PostInline(NoDeleteInline, admin.TabularInline):
+class PostInline(RegistryInline, admin.TabularInline):
     model = Post
     fields = ("role", *NAMES, "seats", "valid_from", "valid_to", "legal_basis")
 
 
-class AgendaItemInline(NoDeleteInline, admin.TabularInline):
+class AgendaItemInline(RegistryInline, admin.TabularInline):
     model = AgendaItem
     fields = ("position", "title_kk", "title_ru", "title_en", "speaker")
     autocomplete_fields = ("speaker",)
 
 
-class SessionDocumentInline(NoDeleteInline, admin.TabularInline):
+class SessionDocumentInline(RegistryInline, admin.TabularInline):
     model = SessionDocument
     fields = ("kind", "title_kk", "title_ru", "title_en", "url")
 
 
-class AwardPresentationInline(NoDeleteInline, admin.TabularInline):
+class AwardPresentationInline(RegistryInline, admin.TabularInline):
     model = AwardPresentation
     fields = ("award", "person", "awarded_on", "note")
     autocomplete_fields = ("award", "person")
 
 
-class InstructionInline(NoDeleteInline, admin.StackedInline):
+class InstructionInline(RegistryInline, admin.StackedInline):
     model = Instruction
     fk_name = "session"
     fields = (
@@ -359,17 +351,17 @@ class SubInstructionInline(InstructionInline):
     )
 
 
-class ProgressReportInline(NoDeleteInline, admin.TabularInline):
+class ProgressReportInline(RegistryInline, admin.TabularInline):
     model = ProgressReport
     fields = ("reported_on", "progress_percent", "text_kk", "text_ru", "text_en")
 
 
-class ActivityInline(NoDeleteInline, admin.TabularInline):
+class ActivityInline(RegistryInline, admin.TabularInline):
     model = AssociationActivity
     fields = ("kind", *NAMES, "language", "start_date", "end_date")
 
 
-class HostedAssociationInline(NoDeleteInline, admin.TabularInline):
+class HostedAssociationInline(RegistryInline, admin.TabularInline):
     model = EthnoculturalAssociation
     fk_name = "host_house"
     fields = ("name_en", "status", "level")
@@ -377,6 +369,9 @@ class HostedAssociationInline(NoDeleteInline, admin.TabularInline):
     verbose_name_plural = _("associations hosted")
 
     def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
 
