@@ -355,8 +355,7 @@ class Membership(RegistryModel):
                 raise ValidationError(
                     {
                         "role": _(
-                            "The post “%(post)s” has %(seats)d seat(s), all taken on %(day)s; end another "
-                            "membership first."
+                            "The post “%(post)s” is full on %(day)s (seats: %(seats)d); end another membership first."
                         )
                         % {"post": post.name, "seats": post.seats, "day": date.fromordinal(fullest_day).isoformat()}
                     }

@@ -20,6 +20,7 @@ from assembly.models import (
     Session,
     StrategicDocument,
 )
+from registry.api.filters import DatedFilterSet
 from registry.api.viewsets import RegistryViewSet
 
 NAME_SEARCH = ("name_kk", "name_ru", "name_en")
@@ -205,6 +206,7 @@ class HouseOfFriendshipViewSet(RegistryViewSet):
 class AssociationActivityViewSet(RegistryViewSet):
     queryset = AssociationActivity.objects.all()
     serializer_class = serializers.ActivitySerializer
+    filterset_base = DatedFilterSet
     filterset_fields = {"association": ["exact"], "kind": ["exact"], "language": ["exact"]}
     search_fields = NAME_SEARCH
     ordering_fields = ("id", "kind", "updated_at")
