@@ -5,11 +5,12 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.routers import DefaultRouter
 from rest_framework.throttling import AnonRateThrottle
 
+from assembly.api.urls import router as assembly_router
 from councils.api.urls import router as councils_router
 from events.api.urls import router as events_router
 from regions.api.urls import router as regions_router
 
-APP_ROUTERS = [regions_router, councils_router, events_router]
+APP_ROUTERS = [regions_router, assembly_router, councils_router, events_router]
 
 
 class ObtainToken(ObtainAuthToken):

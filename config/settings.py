@@ -149,7 +149,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
         "registry.api.filters.RegistryFilterBackend",
-        "rest_framework.filters.SearchFilter",
+        "registry.api.filters.RegistrySearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_RENDERER_CLASSES": [
@@ -173,9 +173,20 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    # Choice sets that share a field name across registries get names of their own.
+    # Several registries have a `kind` or `status` with their own choices: name each choice set once.
     "ENUM_NAME_OVERRIDES": {
+        "RegionKindEnum": "regions.models.RegionKind",
+        "DistrictKindEnum": "regions.models.DistrictKind",
+        "BodyKindEnum": "assembly.models.BodyKind",
         "BodyStatusEnum": "assembly.models.BodyStatus",
+        "AssociationStatusEnum": "assembly.models.AssociationStatus",
+        "HouseKindEnum": "assembly.models.HouseKind",
+        "HouseStatusEnum": "assembly.models.HouseStatus",
+        "InstructionStatusEnum": "assembly.models.InstructionStatus",
+        "DocumentTypeEnum": "assembly.models.DocumentType",
+        "ActivityKindEnum": "assembly.models.ActivityKind",
+        "IdentifierSchemeEnum": "assembly.models.IdentifierScheme",
+        "MembershipRoleEnum": "assembly.models.Role",
         "CouncilKindEnum": "councils.models.COUNCIL_KIND_CHOICES",
         "MediationCaseStatusEnum": "councils.models.CaseStatus",
         "MothersHomeStatusEnum": "councils.models.HomeStatus",

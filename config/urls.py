@@ -19,6 +19,7 @@ urlpatterns = [
     path("calendar/", CalendarView.as_view(), name="calendar"),
     path("calendar/<int:pk>/", PublicEventView.as_view(), name="calendar-event"),
     path("calendar.ics", CalendarFeedView.as_view(), name="calendar-ics"),
+    path("directory/", include("assembly.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

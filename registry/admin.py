@@ -52,10 +52,14 @@ class RegistryResource(ModelResource):
         exclude = ("created_at", "updated_at", "archived_at")
 
 
+# Links typed without a scheme are taken as https (Django 6's default; silences its deprecation warning).
+URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
+
+
 class RegistryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     readonly_fields = ("created_at", "updated_at", "archived_at")
+    formfield_overrides = URL_FIELD_OVERRIDES
     actions = ["archive_selected", "restore_selected"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_per_page = 50
 
     def get_list_filter(self, request):
@@ -146,3 +150,27 @@ class RegistryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
             ngettext("%(count)d record restored.", "%(count)d records restored.", restored) % {"count": restored},
             messages.SUCCESS,
         )
+
+
+class RegistryInline:
+    """Mixin for inlines of registry admins: rights from accounts.access (not Django's per-model permissions, which
+    staff roles do not carry), nothing deleted, only readable rows shown."""
+
+    extra = 0
+    show_change_link = True
+    formfield_overrides = URL_FIELD_OVERRIDES
+
+    def get_queryset(self, request):
+        return access.readable(request.user, super().get_queryset(request))
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_staff and access.can_read_model(request.user, self.model)
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.is_staff and access.can_write_model(request.user, self.model)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_staff and access.can_write_model(request.user, self.model)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # records are archived, never deleted

@@ -2,7 +2,9 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework.filters import SearchFilter
 
+from accounts import access
 from registry.models import RegistryModel
 
 
@@ -58,3 +60,14 @@ class RegistryFilterBackend(DjangoFilterBackend):
 
             return AutoFilterSet
         return super().get_filterset_class(view, queryset)
+
+
+class RegistrySearchFilter(SearchFilter):
+    """`?search=` over a viewset's `search_fields`, plus its `confidential_search_fields` for the secretariat only:
+    searching by an e-mail or phone must not reveal, by a match, whose contact it is."""
+
+    def get_search_fields(self, view, request):
+        fields = tuple(super().get_search_fields(view, request) or ())
+        if access.is_secretariat(request.user):
+            fields += tuple(getattr(view, "confidential_search_fields", ()))
+        return fields

@@ -1,0 +1,213 @@
+from django.db.models import Count, Prefetch, Q
+
+from assembly.api import filters, serializers
+from assembly.models import (
+    ASSEMBLY_KINDS,
+    AssociationActivity,
+    AwardPresentation,
+    Body,
+    BodyName,
+    EthnicGroup,
+    EthnoculturalAssociation,
+    HouseOfFriendship,
+    Identifier,
+    Instruction,
+    Membership,
+    Person,
+    Post,
+    ProgressReport,
+    Role,
+    Session,
+    StrategicDocument,
+)
+from registry.api.filters import DatedFilterSet
+from registry.api.viewsets import RegistryViewSet
+
+NAME_SEARCH = ("name_kk", "name_ru", "name_en")
+PERSON_SEARCH = ("surname", "given_name", "patronymic", *NAME_SEARCH)
+
+
+class BodyViewSet(RegistryViewSet):
+    """Every organisation: the Assembly, its regional assemblies and bodies, associations, Houses, councils."""
+
+    queryset = Body.objects.prefetch_related("former_names", "identifiers", "predecessors")
+    serializer_class = serializers.BodySerializer
+    filterset_class = filters.BodyFilterSet
+    search_fields = (*NAME_SEARCH, "former_names__name_kk", "former_names__name_ru", "former_names__name_en")
+    ordering_fields = ("id", "kind", "region", "founded_on", *NAME_SEARCH, "updated_at")
+    ordering = ("kind", "region", "name_en")
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.action == "list" and self.request.query_params.get("search"):
+            queryset = queryset.distinct()
+        return queryset
+
+
+class AssemblyViewSet(BodyViewSet):
+    """The national Assembly and the regional assemblies."""
+
+    queryset = Body.objects.filter(kind__in=ASSEMBLY_KINDS).prefetch_related(
+        "former_names", "identifiers", "predecessors"
+    )
+    serializer_class = serializers.AssemblySerializer
+
+
+class BodyNameViewSet(RegistryViewSet):
+    queryset = BodyName.objects.all()
+    serializer_class = serializers.BodyNameSerializer
+    filterset_class = filters.BodyNameFilterSet
+    search_fields = NAME_SEARCH
+    ordering_fields = ("id", "valid_from", "valid_until", "updated_at")
+    ordering = ("body", "valid_from")
+
+
+class IdentifierViewSet(RegistryViewSet):
+    queryset = Identifier.objects.all()
+    serializer_class = serializers.IdentifierSerializer
+    filterset_fields = {"body": ["exact"], "scheme": ["exact"], "value": ["exact"]}
+    search_fields = ("value",)
+    ordering_fields = ("id", "scheme", "value", "updated_at")
+    ordering = ("body", "scheme")
+
+
+class PersonViewSet(RegistryViewSet):
+    """People, with their whole history of posts. Contacts only for those the access rule names."""
+
+    queryset = Person.objects.prefetch_related(
+        Prefetch("memberships", queryset=Membership.objects.select_related("body").order_by("-start_date", "id"))
+    )
+    serializer_class = serializers.PersonSerializer
+    filterset_class = filters.PersonFilterSet
+    search_fields = PERSON_SEARCH
+    confidential_search_fields = ("email", "phone")
+    ordering_fields = ("id", "surname", "given_name", "updated_at")
+    ordering = ("surname", "given_name", "patronymic")
+
+
+class MembershipViewSet(RegistryViewSet):
+    """Who held which post in which body, when: `?active_on=2019-06-01&role=deputy_chairman`."""
+
+    queryset = Membership.objects.select_related("person", "body")
+    serializer_class = serializers.MembershipSerializer
+    filterset_class = filters.MembershipFilterSet
+    search_fields = tuple(f"person__{field}" for field in PERSON_SEARCH) + tuple(f"body__{f}" for f in NAME_SEARCH)
+    ordering_fields = ("id", "start_date", "end_date", "role", "updated_at")
+    ordering = ("-start_date", "id")
+
+
+class PostViewSet(RegistryViewSet):
+    """Posts and their seats over time; a membership beyond a post's seats is refused."""
+
+    queryset = Post.objects.select_related("body")
+    serializer_class = serializers.PostSerializer
+    filterset_class = filters.PostFilterSet
+    search_fields = NAME_SEARCH
+    ordering_fields = ("id", "role", "valid_from", "seats", "updated_at")
+    ordering = ("body", "role", "valid_from")
+
+
+class SessionViewSet(RegistryViewSet):
+    """Sessions of the Assembly, addressed by number: `/api/v1/sessions/34/`."""
+
+    queryset = Session.objects.select_related("chair").prefetch_related(
+        "agenda_items",
+        "documents",
+        Prefetch("awards", queryset=AwardPresentation.objects.select_related("award", "person")),
+    )
+    serializer_class = serializers.SessionSerializer
+    filterset_class = filters.SessionFilterSet
+    lookup_field = "number"
+    lookup_value_regex = r"\d+"
+    search_fields = ("city", "venue", "theme_kk", "theme_ru", "theme_en")
+    ordering_fields = ("number", "start_date", "updated_at")
+    ordering = ("-number",)
+
+
+class InstructionViewSet(RegistryViewSet):
+    """Instructions of the sessions: `?session=XXXIV&overdue=true`."""
+
+    queryset = Instruction.objects.select_related("session", "addressee", "responsible", "parent").prefetch_related(
+        "sub_instructions", "reports"
+    )
+    serializer_class = serializers.InstructionSerializer
+    filterset_class = filters.InstructionFilterSet
+    search_fields = ("code", "text_kk", "text_ru", "text_en")
+    ordering_fields = ("id", "code", "deadline", "status", "progress_percent", "updated_at")
+    ordering = ("-session__number", "code")
+
+
+class ProgressReportViewSet(RegistryViewSet):
+    queryset = ProgressReport.objects.all()
+    serializer_class = serializers.ProgressReportSerializer
+    filterset_fields = {"instruction": ["exact"], "reported_on": ["gte", "lte"]}
+    search_fields = ("text_kk", "text_ru", "text_en")
+    ordering_fields = ("id", "reported_on", "updated_at")
+    ordering = ("instruction", "-reported_on")
+
+
+class StrategicDocumentViewSet(RegistryViewSet):
+    """Laws, concepts, doctrines with their periods of validity: `?active_on=2024-01-01`."""
+
+    queryset = StrategicDocument.objects.all()
+    serializer_class = serializers.StrategicDocumentSerializer
+    filterset_class = filters.StrategicDocumentFilterSet
+    search_fields = (*NAME_SEARCH, "number")
+    ordering_fields = ("id", "adopted_on", "adopted_year", "start_date", "updated_at")
+    ordering = ("-adopted_year", "name_en")
+
+
+class EthnicGroupViewSet(RegistryViewSet):
+    queryset = EthnicGroup.objects.all()
+    serializer_class = serializers.EthnicGroupSerializer
+    filterset_fields = {"census_2021_count": ["gte", "lte"]}
+    search_fields = NAME_SEARCH
+    ordering_fields = ("id", "census_2021_rank", "census_2021_count", *NAME_SEARCH, "updated_at")
+    ordering = ("census_2021_rank", "name_en")
+
+
+class AssociationViewSet(RegistryViewSet):
+    """Ethnocultural associations: `?ethnic_group=Uyghurs&region=KZ-19&status=active`."""
+
+    queryset = EthnoculturalAssociation.objects.select_related("host_house").prefetch_related(
+        "ethnic_groups",
+        "activities",
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.filter(role=Role.LEADER, archived_at__isnull=True).select_related("person"),
+            to_attr="leader_memberships",
+        ),
+    )
+    serializer_class = serializers.AssociationSerializer
+    filterset_class = filters.AssociationFilterSet
+    search_fields = (*NAME_SEARCH, "bin", "ethnic_groups__name_kk", "ethnic_groups__name_ru", "ethnic_groups__name_en")
+    confidential_search_fields = ("email", "phone")
+    ordering_fields = ("id", "region", "registered_on", *NAME_SEARCH, "updated_at")
+    ordering = ("region", "name_en")
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.request.query_params.get("search"):
+            queryset = queryset.distinct()
+        return queryset
+
+
+class HouseOfFriendshipViewSet(RegistryViewSet):
+    queryset = HouseOfFriendship.objects.annotate(
+        hosted_total=Count("hosted_associations", filter=Q(hosted_associations__archived_at__isnull=True))
+    )
+    serializer_class = serializers.HouseOfFriendshipSerializer
+    filterset_class = filters.HouseFilterSet
+    search_fields = (*NAME_SEARCH, "address")
+    ordering_fields = ("id", "region", "house_kind", "opened_on", "capacity", *NAME_SEARCH, "updated_at")
+    ordering = ("region", "house_kind", "name_en")
+
+
+class AssociationActivityViewSet(RegistryViewSet):
+    queryset = AssociationActivity.objects.all()
+    serializer_class = serializers.ActivitySerializer
+    filterset_base = DatedFilterSet
+    filterset_fields = {"association": ["exact"], "kind": ["exact"], "language": ["exact"]}
+    search_fields = NAME_SEARCH
+    ordering_fields = ("id", "kind", "updated_at")
+    ordering = ("association", "kind")
