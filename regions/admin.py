@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields, widgets
 
 from regions.models import District, Region
-from registry.admin import RegistryAdmin, RegistryResource
+from registry.admin import RegistryAdmin, RegistryInline, RegistryResource
 
 
 class RegionResource(RegistryResource):
@@ -32,14 +32,9 @@ class DistrictResource(RegistryResource):
         fields = ("region", "name_en", "name_kk", "name_ru", "kind", "kato", "centre_en", "is_region_centre")
 
 
-class DistrictInline(admin.TabularInline):
+class DistrictInline(RegistryInline, admin.TabularInline):
     model = District
     fields = ("name_kk", "name_ru", "name_en", "kind", "kato", "is_region_centre")
-    extra = 0
-    show_change_link = True
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Region)
