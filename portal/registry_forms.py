@@ -165,11 +165,11 @@ class MemberForm(forms.ModelForm):
         required=False,
         help_text=_("Or leave empty and type the new person's name below."),
     )
-    surname = forms.CharField(label=_("surname"), max_length=100, required=False)
-    given_name = forms.CharField(label=_("given name"), max_length=100, required=False)
-    patronymic = forms.CharField(label=_("patronymic"), max_length=100, required=False)
-    phone = forms.CharField(label=_("phone"), max_length=40, required=False)
-    email = forms.EmailField(label=_("e-mail"), required=False)
+    surname = forms.CharField(label=capfirst(_("surname")), max_length=100, required=False)
+    given_name = forms.CharField(label=capfirst(_("given name")), max_length=100, required=False)
+    patronymic = forms.CharField(label=capfirst(_("patronymic")), max_length=100, required=False)
+    phone = forms.CharField(label=capfirst(_("phone")), max_length=40, required=False)
+    email = forms.EmailField(label=capfirst(_("e-mail")), required=False)
 
     new_person_fields = ("surname", "given_name", "patronymic", "phone", "email")
 

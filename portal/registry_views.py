@@ -71,7 +71,7 @@ class RegistryListView(RegistryMixin, TemplateView):
             headings=self.registry.headings(),
             query=query.urlencode(),
             filtered=any(value for key, value in self.request.GET.items() if key != "page"),
-            region=own_region(user),
+            region=user.region if own_region(user) else None,
             can_create=access.can_write_model(user, self.registry.model),
         )
         return context
