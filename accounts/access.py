@@ -73,6 +73,11 @@ class AccessRule:
             return queryset.none()
         return self.filter_region(queryset, user.region_id)
 
+    def write_forbidden(self, user, obj):
+        """Whether a refused write of `obj` is refused outright (403), not for a value the user could correct
+        (400 naming the field): e.g. a membership of a body whose roster no coordinator keeps."""
+        return False
+
     def write_refusal(self, user):
         """The message a refused write shows."""
         return _("You may only write records of your own region (%(region)s).") % {

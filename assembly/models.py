@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import AccessRule, Visibility
+from assembly.access import RosterPersonRule, RosterRule
 from assembly.validators import validate_bin
 from registry.models import NamedRegistryModel, RegistryModel, RegistryQuerySet, TranslatedText
 
@@ -115,8 +116,9 @@ class Body(NamedRegistryModel):
 
     description = TranslatedText()
     access = AccessRule(visibility=Visibility.PUBLIC, region_path="region")
-    # A specialised registry (a multi-table child) fixes its kind and narrows the statuses it allows.
+    # A specialised registry (a multi-table child) fixes its kind, its statuses and the roles of its members.
     body_kind = None
+    member_roles = None  # None: any role
     allowed_statuses = (
         BodyStatus.PLANNED,
         BodyStatus.ACTIVE,
@@ -219,7 +221,7 @@ class Person(RegistryModel):
     address = models.CharField(_("postal address"), max_length=255, blank=True)
 
     biography = TranslatedText()
-    access = AccessRule(visibility=Visibility.INTERNAL, region_path="region")
+    access = RosterPersonRule(visibility=Visibility.INTERNAL, region_path="region")
     contact_fields = ("email", "phone", "address")
 
     class Meta:
@@ -292,7 +294,7 @@ class Membership(RegistryModel):
     )
     note = models.TextField(_("note"), blank=True)
 
-    access = AccessRule(visibility=Visibility.INTERNAL, region_path="body__region")
+    access = RosterRule(visibility=Visibility.INTERNAL, region_path="body__region")
 
     class Meta:
         ordering = ["-start_date", "id"]
@@ -309,8 +311,18 @@ class Membership(RegistryModel):
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
         if self.end_reason and not self.end_date:
             raise ValidationError({"end_reason": _("Give the end date together with the end reason.")})
+        if self.body_id and self.role:
+            self.check_role()
         if self.body_id and self.role and self.archived_at is None:
             self.check_quota()
+
+    def check_role(self):
+        """A specialised body (a council) seats only its own roles (chair, deputy chair, secretary, member, expert)."""
+        for child in Body.__subclasses__():
+            roles = child.member_roles
+            if roles and self.role not in roles and child.objects.filter(pk=self.body_id).exists():
+                allowed = ", ".join(str(Role(role).label) for role in roles)
+                raise ValidationError({"role": _("Choose one of: %(allowed)s.") % {"allowed": allowed}})
 
     def occupied_days(self):
         """The days this membership takes a seat, as ordinals [first, last].

@@ -15,7 +15,7 @@ from councils.models import (
     MothersHome,
 )
 from regions.models import Region
-from registry.admin import RegistryAdmin, RegistryResource
+from registry.admin import RegistryAdmin, RegistryResource, inline_writes
 
 NAMES = ("name_kk", "name_ru", "name_en")
 
@@ -136,10 +136,10 @@ class AccessInline:
         return access.can_read_model(request.user, self.model)
 
     def has_add_permission(self, request, obj=None):
-        return access.can_write_model(request.user, self.model)
+        return inline_writes(self, request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return access.can_write_model(request.user, self.model)
+        return inline_writes(self, request, obj)
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -146,6 +146,7 @@ class Council(Body):
     )
 
     university = TranslatedText()
+    member_roles = COUNCIL_ROLES
     objects = CouncilQuerySet.as_manager()
     access = AccessRule(visibility=Visibility.PUBLIC, region_path="region", coordinator_writes=True)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import event_views, upload_views, views
+from portal import event_views, registry_views, upload_views, views
 
 app_name = "portal"
 
@@ -19,4 +19,24 @@ urlpatterns = [
         name="event-template",
     ),
     path("verification/", event_views.VerificationQueueView.as_view(), name="verification"),
+    # the registries declared in portal/registries.py
+    path("registries/<slug:registry>/", registry_views.RegistryListView.as_view(), name="registry"),
+    path("registries/<slug:registry>/new/", registry_views.RegistryFormView.as_view(), name="registry-new"),
+    path("registries/<slug:registry>/<int:pk>/", registry_views.RegistryDetailView.as_view(), name="registry-detail"),
+    path("registries/<slug:registry>/<int:pk>/edit/", registry_views.RegistryFormView.as_view(), name="registry-edit"),
+    path(
+        "registries/<slug:registry>/<int:pk>/archive/",
+        registry_views.RegistryArchiveView.as_view(),
+        name="registry-archive",
+    ),
+    path(
+        "registries/<slug:registry>/<int:pk>/members/new/",
+        registry_views.MemberAddView.as_view(),
+        name="registry-member-new",
+    ),
+    path(
+        "registries/<slug:registry>/<int:pk>/members/<int:membership>/",
+        registry_views.MembershipChangeView.as_view(),
+        name="registry-member",
+    ),
 ]

@@ -12,6 +12,7 @@ from accounts import access
 from events import stats
 from events.charts import bar_rows, column_chart
 from events.models import Event, EventKind, Programme, Verification
+from portal.registries import REGISTRIES
 from regions.models import District, Region
 
 
@@ -74,6 +75,7 @@ class PortalHomeView(LoginRequiredMixin, TemplateView):
             can_log=access.can_write_model(user, Event),
             can_verify=Event.access.can_verify(user),
             can_write_districts=access.can_write_model(user, District),
+            registries=[entry for entry in REGISTRIES.values() if access.can_read_model(user, entry.model)],
         )
         if region is not None:
             context["districts"] = access.readable(user, District.objects.active().filter(region=region))

@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.forms.models import _get_foreign_key
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
@@ -167,10 +168,21 @@ class RegistryInline:
         return request.user.is_staff and access.can_read_model(request.user, self.model)
 
     def has_add_permission(self, request, obj=None):
-        return request.user.is_staff and access.can_write_model(request.user, self.model)
+        return request.user.is_staff and inline_writes(self, request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return request.user.is_staff and access.can_write_model(request.user, self.model)
+        return request.user.is_staff and inline_writes(self, request, obj)
 
     def has_delete_permission(self, request, obj=None):
         return False  # records are archived, never deleted
+
+
+def inline_writes(inline, request, obj):
+    """Whether the user writes the inline's rows under the parent record `obj`: asked of accounts.access as a row of
+    that parent (so a coordinator's rights over memberships follow the body they belong to)."""
+    if not access.can_write_model(request.user, inline.model):
+        return False
+    if obj is None or access.is_secretariat(request.user):
+        return True
+    fk = _get_foreign_key(inline.parent_model, inline.model, fk_name=inline.fk_name)
+    return access.can_write_object(request.user, inline.model(**{fk.name: obj}))

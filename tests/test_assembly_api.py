@@ -167,7 +167,6 @@ SECRETARIAT_WRITES = {
         "valid_until": "2022-12-31",
     },
     "/api/v1/identifiers/": lambda d: {"body": d["ministry"].pk, "scheme": "bin", "value": make_bin(900)},
-    "/api/v1/persons/": lambda d: {"surname": "Newman", "given_name": "Aru", "region": "KZ-10"},
     "/api/v1/memberships/": lambda d: {
         "person": d["abai_person"].pk,
         "body": Body.objects.get(kind=BodyKind.COUNCIL_OF_ASSEMBLY).pk,

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 from rest_framework.settings import api_settings
 
 from accounts import access
@@ -126,6 +126,8 @@ class RegistrySerializer(serializers.ModelSerializer, metaclass=RegistrySerializ
         # The record as it would be after the write must still be one the user may write (their region, or
         # whatever the registry's rule says, e.g. their mediation office).
         if request is not None and not access.can_write_object(request.user, candidate):
+            if rule.write_forbidden(request.user, candidate):
+                raise exceptions.PermissionDenied(rule.write_refusal(request.user))
             field = rule.region_path.split("__")[0] if rule.region_path else api_settings.NON_FIELD_ERRORS_KEY
             raise serializers.ValidationError({field: [rule.write_refusal(request.user)]})
         try:
