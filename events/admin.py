@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export import fields, widgets
 
-from events.models import Event, Programme, Source, Verification
+from events.models import REPORTED_FIELDS, Event, Programme, Source, Verification
 from regions.models import Region
 from registry.admin import RegistryAdmin, RegistryResource
 
@@ -41,25 +41,7 @@ class EventResource(RegistryResource):
     class Meta(RegistryResource.Meta):
         model = Event
         import_id_fields = ("id",)
-        fields = (
-            "id",
-            "title",
-            "kind",
-            "status",
-            "start_date",
-            "end_date",
-            "region",
-            "district",
-            "venue",
-            "organizer",
-            "programme",
-            "participants_count",
-            "volunteers_count",
-            "beneficiaries_count",
-            "funds_raised_kzt",
-            "is_public",
-            "verification",
-        )
+        fields = ("id", *REPORTED_FIELDS, "is_public", "verification")
 
 
 @admin.register(Programme)

@@ -18,31 +18,12 @@ from simple_history.utils import bulk_create_with_history
 from accounts import access
 from assembly.models import Body
 from events import inputs
-from events.models import Event, Programme, Source, titles_look_alike
+from events.models import DESCRIPTIVE_FIELDS, REPORTED_FIELDS, Event, Programme, Source, titles_look_alike
 from regions.models import District, Region
 from registry.middleware import current_request_id
 
 # Columns of the template, in order; the first few are all a quick report needs.
-COLUMNS = (
-    "title",
-    "kind",
-    "status",
-    "start_date",
-    "end_date",
-    "region",
-    "district",
-    "venue",
-    "organizer",
-    "programme",
-    "participants_count",
-    "volunteers_count",
-    "beneficiaries_count",
-    "funds_raised_kzt",
-    "languages",
-    "description",
-    "press_links",
-    "is_public",
-)
+COLUMNS = (*REPORTED_FIELDS, *DESCRIPTIVE_FIELDS)
 REQUIRED = ("title", "kind", "start_date")
 EXAMPLE = {
     "title": "Наурыз мейрамы — достық кеші",

@@ -61,6 +61,25 @@ class Source(models.TextChoices):
 
 EVENT_LANGUAGES = SPOKEN_LANGUAGES
 
+# What a coordinator reports about an event, in the order forms, spreadsheets and exports show it.
+REPORTED_FIELDS = (
+    "title",
+    "kind",
+    "status",
+    "start_date",
+    "end_date",
+    "region",
+    "district",
+    "venue",
+    "organizer",
+    "programme",
+    "participants_count",
+    "volunteers_count",
+    "beneficiaries_count",
+    "funds_raised_kzt",
+)
+DESCRIPTIVE_FIELDS = ("languages", "description", "press_links", "is_public")
+
 
 @functools.lru_cache(maxsize=65536)
 def normalized_title(title):

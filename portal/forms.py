@@ -8,7 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from accounts import access
 from assembly.models import Body
 from events.inputs import InputError, parse_links, parse_whole_tenge
-from events.models import EVENT_LANGUAGES, Event, EventKind, EventStatus, Programme, Verification
+from events.models import (
+    DESCRIPTIVE_FIELDS,
+    EVENT_LANGUAGES,
+    REPORTED_FIELDS,
+    Event,
+    EventKind,
+    EventStatus,
+    Programme,
+    Verification,
+)
 from regions.models import District, Region
 
 
@@ -59,29 +68,7 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = (
-            "title",
-            "kind",
-            "status",
-            "start_date",
-            "end_date",
-            "region",
-            "district",
-            "venue",
-            "organizer",
-            "programme",
-            "participants_count",
-            "volunteers_count",
-            "beneficiaries_count",
-            "funds_raised_kzt",
-            "languages",
-            "description",
-            "press_links",
-            "is_public",
-            "title_kk",
-            "title_ru",
-            "title_en",
-        )
+        fields = (*REPORTED_FIELDS, *DESCRIPTIVE_FIELDS, "title_kk", "title_ru", "title_en")
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
