@@ -3,6 +3,7 @@
 import csv
 import io
 import tempfile
+import time
 import uuid
 from pathlib import Path
 
@@ -26,9 +27,17 @@ SESSION_KEY = "event_upload"
 PREVIEW_ROWS = 20
 
 
+STALE_UPLOAD_SECONDS = 24 * 3600
+
+
 def upload_dir():
+    """Where checked uploads wait for confirmation; files left unconfirmed for a day are removed."""
     directory = Path(getattr(settings, "EVENT_UPLOAD_DIR", "") or Path(tempfile.gettempdir()) / "shanyrak-uploads")
     directory.mkdir(parents=True, exist_ok=True)
+    cutoff = time.time() - STALE_UPLOAD_SECONDS
+    for leftover in directory.iterdir():
+        if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+            leftover.unlink(missing_ok=True)
     return directory
 
 

@@ -236,3 +236,20 @@ def test_cp1251_csv_from_excel_is_read(users):
     assert client.post("/portal/events/upload/", {"file": upload}).context["report"].ok
     client.post("/portal/events/upload/", {"confirm": "1"})
     assert Event.objects.get().title == "Вечер дружбы"
+
+
+def test_unconfirmed_uploads_are_removed_after_a_day(tmp_path, settings):
+    import os
+    import time
+
+    from portal.upload_views import STALE_UPLOAD_SECONDS, upload_dir
+
+    settings.EVENT_UPLOAD_DIR = str(tmp_path)
+    stale, fresh = tmp_path / "1-old.csv", tmp_path / "1-new.csv"
+    stale.write_text("title\n")
+    fresh.write_text("title\n")
+    long_ago = time.time() - STALE_UPLOAD_SECONDS - 60
+    os.utime(stale, (long_ago, long_ago))
+    assert upload_dir() == tmp_path
+    assert not stale.exists()
+    assert fresh.exists()

@@ -214,3 +214,13 @@ test_mediators_are_staff_only_and_mediators_see_their_office = for_every_role(
 )
 test_mediation_offices_are_public = for_every_role(check_mediation_offices_are_public)
 test_who_may_open_a_case_through_the_api = for_every_role(check_who_may_open_a_case_through_the_api)
+
+
+def test_filtering_by_mediator_tells_nothing_about_other_offices(api, councils_world):
+    client = api("mediator-kz-10")
+    own = client.get("/api/v1/mediation-cases/", {"mediators": councils_world.mediator10.pk})
+    other_office = client.get("/api/v1/mediation-cases/", {"mediators": councils_world.mediator75.pk})
+    unknown = client.get("/api/v1/mediation-cases/", {"mediators": 999_999})
+    assert own.status_code == other_office.status_code == unknown.status_code == 200
+    assert own.json()["count"] >= 1
+    assert other_office.json() == unknown.json() == {"count": 0, "next": None, "previous": None, "results": []}

@@ -185,10 +185,13 @@ class MediationCaseFilterSet(LanguageFilterSet):
     region = django_filters.CharFilter(field_name="office__region", label="Region of the office (ISO code)")
     received_after = django_filters.DateFilter(field_name="received_on", lookup_expr="gte")
     received_before = django_filters.DateFilter(field_name="received_on", lookup_expr="lte")
+    # A plain number, not a choice among all mediators: an unknown id must answer like a known one (no results),
+    # so the filter tells nothing about mediators the user may not see.
+    mediators = django_filters.NumberFilter(field_name="mediators", label="Assigned mediator (id)")
 
     class Meta:
         model = MediationCase
-        fields = {"office": ["exact"], "status": ["exact"], "category": ["exact"], "mediators": ["exact"]}
+        fields = {"office": ["exact"], "status": ["exact"], "category": ["exact"]}
 
 
 class MediationCaseViewSet(RegistryViewSet):
