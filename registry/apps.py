@@ -7,4 +7,4 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Registry base")
 
     def ready(self):
-        from registry import history  # noqa: F401  (connects the history signal)
+        from registry import history, sqlite  # noqa: F401  (connect their signals)

@@ -111,3 +111,19 @@ def test_region_centres_are_district_level_places(api):
     assert [row["names"]["en"] for row in body["results"]] == ["Semey"]
     almaty = api(None).get("/api/v1/districts/", {"region": "KZ-75", "kind": "city_district"}).json()
     assert almaty["count"] == 8
+
+
+@pytest.mark.parametrize("term", ["абай облысы", "АБАЙ", "семей", "ОБЛАСТЬ абай"])
+def test_search_ignores_case_in_every_alphabet(api, term):
+    body = api(None).get("/api/v1/regions/", {"search": term}).json()
+    assert "KZ-10" in [row["id"] for row in body["results"]]
+
+
+def test_sqlite_like_keeps_wildcards_and_escapes():
+    from registry.sqlite import unicode_like
+
+    assert unicode_like("%абай%", "Абай облысы", "\\")
+    assert unicode_like("а_ай", "АБАЙ")
+    assert not unicode_like("100\\%", "1000", "\\")
+    assert unicode_like("100\\%", "100%", "\\")
+    assert unicode_like("%x%", None) is None
