@@ -32,6 +32,11 @@ test: install
 	DJANGO_SETTINGS_MODULE=config.test_settings $(PY) manage.py compile_translations
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
+# Everything but the browser tests and the slow ones (the whole demo data, subprocesses): for the edit-test loop.
+test-fast: install
+	DJANGO_SETTINGS_MODULE=config.test_settings $(PY) manage.py compile_translations
+	$(PY) -m pytest -n 2 -m "not browser and not slow" $(PYTEST_ARGS)
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -42,7 +47,7 @@ messages: install
 	$(DEV) $(PY) manage.py compile_translations
 
 bench: setup
-	$(DEV) $(PY) bench/run.py
+	$(DEV) $(PY) bench/run.py $(BENCH)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

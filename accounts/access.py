@@ -108,8 +108,24 @@ def is_secretariat(user):
     return bool(user and user.is_authenticated and getattr(user, "is_secretariat", False))
 
 
+def searchable_fields(user, model, fields):
+    """The search fields `user` may search `model` by: a match on a confidential field (an e-mail, a phone) would tell
+    whose contact it is, so those are the secretariat's alone."""
+    hidden = getattr(model, "confidential_fields", ())
+    if not hidden or is_secretariat(user):
+        return tuple(fields)
+    return tuple(field for field in fields if field.lstrip("^=@$").split("__")[0] not in hidden)
+
+
 def is_coordinator(user):
     return bool(user and user.is_authenticated and getattr(user, "is_coordinator", False))
+
+
+def bound_region(user):
+    """The region a coordinator is bound to; None for the secretariat and the national roles."""
+    if is_coordinator(user) and not is_secretariat(user):
+        return user.region_id
+    return None
 
 
 def is_mediator(user):
@@ -166,3 +182,26 @@ def writable(user, queryset):
     if not (user and user.is_authenticated):
         return queryset.none()
     return rule_for(queryset.model).writable_rows(user, queryset)
+
+
+def can_link(user, obj):
+    """Whether `user` may make a record they write point at `obj` (a parent, a successor, an organiser, a person on a
+    roster…): the secretariat any record; anyone else only a record they may read and, for a coordinator and a
+    region-bound registry, one of their own region or a national one (no region)."""
+    if is_secretariat(user):
+        return True
+    model = type(obj)
+    if not readable(user, model._default_manager.filter(pk=obj.pk)).exists():
+        return False
+    rule = rule_for(model)
+    if is_coordinator(user) and rule.region_path is not None:
+        region = rule.region_of(obj)
+        return region is None or region == user.region_id
+    return True
+
+
+def link_refusal(obj):
+    """The message a refused link shows (it names no more of `obj` than its registry)."""
+    return _("You may only link a record you may read, of your own region or national (%(registry)s).") % {
+        "registry": type(obj)._meta.verbose_name
+    }

@@ -1,9 +1,8 @@
-"""The demo users of PRODUCT.md, all with the password in DEMO_PASSWORD."""
+"""The demo users listed in README.md, all with the password in DEMO_PASSWORD."""
 
 from django.conf import settings
-from rest_framework.authtoken.models import Token
 
-from accounts.models import Role, User
+from accounts.models import ApiToken, Role, User
 
 DEMO_USERS = [
     # username, role, region, staff, superuser, full name
@@ -27,6 +26,8 @@ def seed(stdout):
         if created or not user.check_password(settings.DEMO_PASSWORD):
             user.set_password(settings.DEMO_PASSWORD)
         user.save()
-        token, _ = Token.objects.get_or_create(user=user)
+        # Keys are stored hashed and cannot be shown again: each seeding issues fresh ones and revokes the old.
+        user.api_tokens.revoke()
+        _token, key = ApiToken.issue(user)
         where = f" {region}" if region else ""
-        stdout.write(f"  {username:<16} {user.get_role_display()}{where}  (API token {token.key})")
+        stdout.write(f"  {username:<16} {user.get_role_display()}{where}  (API token {key})")

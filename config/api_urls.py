@@ -1,20 +1,16 @@
 """/api/v1/: every app's router joined into one, plus the token endpoint."""
 
 from django.urls import include, path
-from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.routers import DefaultRouter
-from rest_framework.throttling import AnonRateThrottle
 
+from accounts.api import TokenView
 from assembly.api.urls import router as assembly_router
 from councils.api.urls import router as councils_router
 from events.api.urls import router as events_router
+from mediation.api.urls import router as mediation_router
 from regions.api.urls import router as regions_router
 
-APP_ROUTERS = [regions_router, assembly_router, councils_router, events_router]
-
-
-class ObtainToken(ObtainAuthToken):
-    throttle_classes = [AnonRateThrottle]
+APP_ROUTERS = [regions_router, assembly_router, councils_router, mediation_router, events_router]
 
 
 router = DefaultRouter()
@@ -22,6 +18,6 @@ for app_router in APP_ROUTERS:
     router.registry.extend(app_router.registry)
 
 urlpatterns = [
-    path("auth/token/", ObtainToken.as_view(), name="api-token"),
+    path("auth/token/", TokenView.as_view(), name="api-token"),
     path("", include(router.urls)),
 ]

@@ -1,9 +1,11 @@
 """Shanyrak settings. Everything that differs between machines comes from environment variables."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -40,18 +42,22 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
     "import_export",
+    "health_check",
+    "axes",
     "registry",
     "accounts",
     "regions",
     "assembly",
     "councils",
+    "mediation",
     "events",
+    "opendata",
+    "stats",
     "portal",
 ]
 
@@ -67,6 +73,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in attempt into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -99,6 +108,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# django-axes first: it refuses a locked-out client before the password is even checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -113,6 +124,7 @@ LOGOUT_REDIRECT_URL = "home"
 LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True
@@ -120,6 +132,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Published open-data archives (`manage.py export_open_data --publish`), served at /open-data/.
+OPEN_DATA_DIR = Path(os.environ.get("OPEN_DATA_DIR", BASE_DIR / "data" / "open-data"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -138,10 +152,18 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 
+# How many reverse proxies of ours stand in front of the application. 0 (the default): the client is the peer of the
+# connection and X-Forwarded-For / X-Request-ID from outside are ignored; n: the n-th address from the right of
+# X-Forwarded-For is the client (each proxy appends the address it was reached from).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# API tokens (accounts.ApiToken) expire this long after they are issued.
+API_TOKEN_TTL = datetime.timedelta(days=int(os.environ.get("API_TOKEN_TTL_DAYS", "30")))
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first, so an anonymous request is told how to authenticate (401) rather than refused (403).
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["accounts.permissions.RegistryPermission"],
@@ -152,14 +174,22 @@ REST_FRAMEWORK = {
         "registry.api.filters.RegistrySearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
+    "DEFAULT_PARSER_CLASSES": [
+        "registry.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        "registry.api.renderers.RegistryJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
         "registry.api.renderers.RegistryCSVRenderer",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
+    # Throttling keys on the client address as accounts.network sees it: X-Forwarded-For counts only behind the
+    # configured number of proxies.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "EXCEPTION_HANDLER": "registry.api.exceptions.registry_exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
@@ -183,12 +213,12 @@ SPECTACULAR_SETTINGS = {
         "HouseKindEnum": "assembly.models.HouseKind",
         "HouseStatusEnum": "assembly.models.HouseStatus",
         "InstructionStatusEnum": "assembly.models.InstructionStatus",
-        "DocumentTypeEnum": "assembly.models.DocumentType",
+        "StrategicDocumentKindEnum": "assembly.models.StrategicDocumentKind",
         "ActivityKindEnum": "assembly.models.ActivityKind",
         "IdentifierSchemeEnum": "assembly.models.IdentifierScheme",
-        "MembershipRoleEnum": "assembly.models.Role",
+        "MembershipRoleEnum": "assembly.models.MembershipRole",
         "CouncilKindEnum": "councils.models.COUNCIL_KIND_CHOICES",
-        "MediationCaseStatusEnum": "councils.models.CaseStatus",
+        "MediationCaseStatusEnum": "mediation.models.CaseStatus",
         "MothersHomeStatusEnum": "councils.models.HomeStatus",
         "SpokenLanguageEnum": "registry.languages.SPOKEN_LANGUAGE_CHOICES",
     },
@@ -200,12 +230,58 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "shanyrak-demo")
 
+# Files the application keeps for itself (never served): uploads waiting for confirmation live in
+# PRIVATE_UPLOAD_DIR, created readable by the server's user only and removed once imported.
+DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "data"))
+PRIVATE_UPLOAD_DIR = Path(os.environ.get("PRIVATE_UPLOAD_DIR", DATA_DIR / "private-uploads"))
+# A spreadsheet of events may be at most this large; request bodies without files are kept far smaller.
+EVENT_UPLOAD_MAX_BYTES = int(os.environ.get("EVENT_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2_621_440)))
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", str(2_621_440)))
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
+# Sign-in lockout (django-axes) on every sign-in: the admin, the portal and the API token endpoint. After
+# AXES_FAILURE_LIMIT failed attempts on one username (from anywhere) or from one address (whatever the usernames)
+# further attempts are refused for AXES_COOLOFF_MINUTES, even with the right password; a superuser lifts a
+# lockout in the admin ("Access attempts") or with `manage.py axes_reset`.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "accounts.network.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.network.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
+
+# Sessions: 8 hours unless set otherwise; staff (admin) sessions also end when the browser closes (see
+# accounts.signals).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+
+# Content-Security-Policy: every script, style, image and font from this site only, none inline, no frames.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
+# Asking browsers to preload HSTS is hard to undo (removal from the preload lists takes months): only on request.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY") else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

@@ -1,6 +1,7 @@
 """Settings for the test suite: the production settings with a fixed key and fast hashing."""
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-for-the-shanyrak-suite-0123456789abcdef")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
@@ -14,3 +15,4 @@ from config.settings import REST_FRAMEWORK, STORAGES
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute"}}
+PRIVATE_UPLOAD_DIR = tempfile.mkdtemp(prefix="shanyrak-test-private-")

@@ -1,26 +1,36 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from config.health import ShanyrakHealthView
 from events.views import CalendarFeedView, CalendarView, PublicEventView
-from portal.views import HomeView
+from portal.home.views import HomeView
 
 admin.site.site_header = _("Shanyrak: registry of the Assembly of the People of Kazakhstan")
 admin.site.site_title = _("Shanyrak")
 admin.site.index_title = _("Registries")
 
 urlpatterns = [
+    path("health/", ShanyrakHealthView.as_view(), name="health"),
     path("", HomeView.as_view(), name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("portal/mediation/", include("councils.urls")),
+    path("portal/mediation/", include("portal.mediation.urls")),
     path("portal/", include("portal.urls")),
     path("calendar/", CalendarView.as_view(), name="calendar"),
     path("calendar/<int:pk>/", PublicEventView.as_view(), name="calendar-event"),
     path("calendar.ics", CalendarFeedView.as_view(), name="calendar-ics"),
     path("directory/", include("assembly.urls")),
+    path("open-data/", include("opendata.urls")),
+    path("statistics/", include("stats.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # The split view serves its start-up script as a file of its own: the Content-Security-Policy allows no inline
+    # script.
+    path(
+        "api/docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api-schema", template_name="api/swagger_ui.html"),
+        name="api-docs",
+    ),
 ]

@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class CouncilsConfig(AppConfig):
     name = "councils"
-    verbose_name = _("Councils, mothers' homes and mediation")
+    verbose_name = _("Councils and mothers' homes")

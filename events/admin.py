@@ -1,12 +1,14 @@
+from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export import fields, widgets
 
+from events.lifecycle import Action
 from events.models import REPORTED_FIELDS, Event, Programme, Source, Verification
 from regions.models import Region
-from registry.admin import RegistryAdmin, RegistryResource
+from registry.admin import RegistryAdmin, RegistryAdminForm, RegistryResource
 
 
 class ProgrammeResource(RegistryResource):
@@ -38,10 +40,19 @@ class EventResource(RegistryResource):
         attribute="programme", column_name="programme", widget=widgets.ForeignKeyWidget(Programme, "code")
     )
 
+    verification = fields.Field(attribute="verification", column_name="verification", readonly=True)
+
     class Meta(RegistryResource.Meta):
         model = Event
         import_id_fields = ("id",)
         fields = ("id", *REPORTED_FIELDS, "is_public", "verification")
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # An imported row takes the same path as a save in the admin form: the life cycle decides its state.
+        user = kwargs.get("user")
+        if instance.pk is None:
+            instance.source = Source.ADMIN
+        instance.transition(user, Action.EDIT, save=False)
 
 
 @admin.register(Programme)
@@ -49,7 +60,6 @@ class ProgrammeAdmin(RegistryAdmin):
     resource_classes = [ProgrammeResource]
     list_display = ("code", "name_kk", "name_ru", "name_en", "start_date", "end_date", "region", "target_events")
     list_filter = ("region",)
-    search_fields = ("code", "name_kk", "name_ru", "name_en")
     autocomplete_fields = ("region",)
     raw_id_fields = ("owner",)
     readonly_fields = ("progress_summary",)
@@ -62,25 +72,66 @@ class ProgrammeAdmin(RegistryAdmin):
         return "; ".join(template % row for row in obj.progress_rows()) or "-"
 
 
+class EventAdminForm(RegistryAdminForm):
+    """The admin's event form asks the life cycle and the likely-duplicate check as the portal and the API do."""
+
+    user = None
+    confirm_duplicate = forms.BooleanField(
+        label=_("Yes, this is a different event: save it anyway"),
+        required=False,
+        help_text=_("An event with a similar title recorded in the region that day needs this tick."),
+    )
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors:
+            return
+        try:
+            self.instance.next_verification(self.user, Action.EDIT)
+        except ValidationError as error:
+            self.add_error(None, error.messages)
+            return
+        duplicates = [] if self.cleaned_data.get("confirm_duplicate") else self.instance.likely_duplicates()
+        if duplicates:
+            listed = "; ".join(f"«{event.title}» (id {event.pk})" for event in duplicates)
+            self.add_error(
+                "confirm_duplicate",
+                _("This looks like an event already recorded in the region that day: %(events)s.") % {"events": listed},
+            )
+
+
 @admin.register(Event)
 class EventAdmin(RegistryAdmin):
     resource_classes = [EventResource]
     list_display = ("title", "kind", "status", "start_date", "region", "participants_count", "verification")
     list_filter = ("verification", "status", "kind", "region", "programme", "is_public", "source")
     list_select_related = ("region",)
-    search_fields = ("title", "title_kk", "title_ru", "title_en", "venue")
     date_hierarchy = "start_date"
     autocomplete_fields = ("region", "district", "programme")
     raw_id_fields = ("organizer",)
-    readonly_fields = ("verified_at", "verified_by", "submitted_at", "logged_by", "source")
+    # The verification state changes only through the life cycle's actions (verify here, or portal and API).
+    readonly_fields = (
+        "verification",
+        "return_comment",
+        "verified_at",
+        "verified_by",
+        "submitted_at",
+        "logged_by",
+        "source",
+    )
     actions = ["verify_selected", *RegistryAdmin.actions]
+
+    form = EventAdminForm
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user
+        return form
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.source = Source.ADMIN
-            obj.start_verification(request.user)
-        else:
-            obj.after_edit_by(request.user)
+        obj.transition(request.user, Action.EDIT, save=False)
         super().save_model(request, obj, form, change)
 
     @admin.action(description=_("Verify selected events"))
@@ -91,9 +142,9 @@ class EventAdmin(RegistryAdmin):
         done = 0
         for event in queryset.filter(verification__in=[Verification.SUBMITTED, Verification.RETURNED]):
             try:
-                event.verify(request.user)
+                event.transition(request.user, Action.VERIFY)
                 done += 1
-            except ValidationError:
+            except (ValidationError, PermissionDenied):
                 continue
         self.message_user(
             request,

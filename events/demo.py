@@ -1,8 +1,9 @@
 """Demo events and programmes (marked: source "demo" and a DEMO note in the description).
 
 A realistic spread over 2023–2026 in every region, bulk-created with history; some submitted and returned events in
-KZ-10 and KZ-75 for the demo coordinators; the programmes of FACTS.md with their figures (the Abai region's
-"Jomart Jan" first quarter of 2025 adds up to exactly 32 charity events, 470 people helped and 2,600,718 tenge).
+KZ-10 and KZ-75 for the demo coordinators; the programmes of docs/events.md ("Demo programmes") with their figures
+(the Abai region's "Jomart Jan" first quarter of 2025 adds up to exactly 32 charity events, 470 people helped and
+2,600,718 tenge).
 """
 
 import datetime

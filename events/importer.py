@@ -5,8 +5,6 @@ Checking does a fixed number of queries whatever the number of rows (lookups are
 few bulk inserts with history, so a year of a region's events (15,000 rows) imports in seconds.
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -17,39 +15,13 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts import access
 from assembly.models import Body
-from events import inputs
-from events.models import DESCRIPTIVE_FIELDS, REPORTED_FIELDS, Event, Programme, Source, titles_look_alike
+from events import inputs, lifecycle
+from events.models import Event, Programme, Source
+from events.tables import COLUMNS, UploadError
+from events.titles import titles_look_alike
 from regions.models import District, Region
+from registry import numbers
 from registry.middleware import current_request_id
-
-# Columns of the template, in order; the first few are all a quick report needs.
-COLUMNS = (*REPORTED_FIELDS, *DESCRIPTIVE_FIELDS)
-REQUIRED = ("title", "kind", "start_date")
-EXAMPLE = {
-    "title": "Наурыз мейрамы — достық кеші",
-    "kind": "festival",
-    "status": "held",
-    "start_date": "2025-03-21",
-    "end_date": "",
-    "region": "KZ-10",
-    "district": "Semey",
-    "venue": "Семей, Достық үйі",
-    "organizer": "",
-    "programme": "",
-    "participants_count": "350",
-    "volunteers_count": "25",
-    "beneficiaries_count": "",
-    "funds_raised_kzt": "",
-    "languages": "kk, ru",
-    "description": "",
-    "press_links": "",
-    "is_public": "yes",
-}
-MAX_ROWS = 50_000
-
-
-class UploadError(Exception):
-    """The file as a whole cannot be read."""
 
 
 @dataclass
@@ -80,71 +52,6 @@ class Report:
     @property
     def ok(self):
         return bool(self.rows) and not self.error_rows
-
-
-def read_table(handle, filename):
-    """The file's rows as dicts keyed by the template's column names (header matched case-insensitively)."""
-    name = (filename or "").lower()
-    if name.endswith(".xlsx"):
-        table = _read_xlsx(handle)
-    elif name.endswith(".csv") or name.endswith(".txt"):
-        table = _read_csv(handle)
-    else:
-        raise UploadError(_("Upload a .csv or .xlsx file."))
-    rows = iter(table)
-    header = next(rows, None)
-    if not header:
-        raise UploadError(_("The file is empty."))
-    columns = [str(cell or "").strip().lower().replace(" ", "_") for cell in header]
-    unknown = [column for column in columns if column and column not in COLUMNS]
-    if unknown:
-        raise UploadError(
-            _("Unknown column(s): %(columns)s. Use the template's columns: %(expected)s.")
-            % {"columns": ", ".join(unknown), "expected": ", ".join(COLUMNS)}
-        )
-    missing = [column for column in REQUIRED if column not in columns]
-    if missing:
-        raise UploadError(_("The file lacks the column(s): %(columns)s.") % {"columns": ", ".join(missing)})
-    records = []
-    for number, cells in enumerate(rows, start=2):
-        if not any(cell not in (None, "") and str(cell).strip() for cell in cells):
-            continue  # blank lines are skipped
-        values = {
-            column: cells[index] if index < len(cells) else None for index, column in enumerate(columns) if column
-        }
-        records.append((number, values))
-        if len(records) > MAX_ROWS:
-            raise UploadError(_("At most %(count)d rows per file; split it.") % {"count": MAX_ROWS})
-    if not records:
-        raise UploadError(_("The file has a header but no events."))
-    return records
-
-
-def _read_csv(handle):
-    raw = handle.read()
-    if isinstance(raw, str):
-        text = raw
-    else:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1251")  # a spreadsheet saved as CSV on a Russian-language Windows
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-
-
-def _read_xlsx(handle):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(handle, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged or mislabelled file
-        raise UploadError(_("The file is not a readable XLSX workbook.")) from error
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return rows
 
 
 class EventImport:
@@ -250,7 +157,7 @@ class EventImport:
         organizer_text = text("organizer")
         if organizer_text:
             if organizer_text.isdigit():
-                organizer = self.bodies_by_id.get(int(organizer_text))
+                organizer = self.bodies_by_id.get(numbers.bounded_id(organizer_text))
             elif region is not None:
                 key = organizer_text.lower()
                 organizer = self.bodies_by_name.get((region.pk, key)) or self.bodies_by_name.get((None, key))
@@ -268,7 +175,7 @@ class EventImport:
         if errors:
             return
         event = Event(
-            title=title[:300],
+            title=title,
             kind=kind,
             status=status,
             start_date=start_date,
@@ -296,24 +203,19 @@ class EventImport:
         row.event = event
 
     def _find_duplicates(self, rows):
-        """Rows that look like an event already recorded (or another row of the file): same region, same day,
-        similar title. Three queries at most, however long the file."""
+        """Rows that look like an event already recorded (events.lifecycle's check, one query for the whole file)
+        or like an earlier row of the file: same region, same day, similar title."""
         built = [row for row in rows if row.event is not None]
-        if not built:
-            return
-        dates = [row.event.start_date for row in built]
-        regions = {row.event.region_id for row in built}
-        known = {}
-        existing = Event.objects.active().filter(
-            region_id__in=regions, start_date__gte=min(dates), start_date__lte=max(dates)
-        )
-        for pk, region_id, start_date, title in existing.values_list("pk", "region_id", "start_date", "title"):
-            known.setdefault((region_id, start_date), []).append((title, _("event %(id)s") % {"id": pk}))
-        for row in built:
-            key = (row.event.region_id, row.event.start_date)
-            same_day = known.setdefault(key, [])
-            row.duplicates = [where for title, where in same_day if titles_look_alike(title, row.event.title)]
-            same_day.append((row.event.title, _("row %(number)s") % {"number": row.number}))
+        stored = lifecycle.find_duplicates(row.event for row in built)
+        earlier = {}
+        for row, duplicates in zip(built, stored, strict=True):
+            same_day = earlier.setdefault((row.event.region_id, row.event.start_date), [])
+            row.duplicates = [_("event %(id)s") % {"id": event.pk} for event in duplicates] + [
+                _("row %(number)s") % {"number": other.number}
+                for other in same_day
+                if titles_look_alike(other.event.title, row.event.title)
+            ]
+            same_day.append(row)
 
     # -- importing -----------------------------------------------------------------------------------------
     def save(self, report, confirm_duplicates=False):
@@ -324,7 +226,7 @@ class EventImport:
             raise UploadError(_("Nothing was imported: confirm the likely duplicates first."))
         events = [row.event for row in report.rows]
         for event in events:
-            event.start_verification(self.user)
+            event.transition(self.user, lifecycle.Action.SUBMIT, save=False)
         with transaction.atomic():
             created = bulk_create_with_history(
                 events,

@@ -3,13 +3,14 @@ coordinator understands. One set of rules for every way an event comes in."""
 
 import datetime
 import re
-from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
 from events.models import EVENT_LANGUAGES, EventKind, EventStatus
+from registry import numbers
 
-_SPACES = re.compile(r"[\s\u00a0\u202f']+")
+# The largest amount a record may carry: a thousand trillion tenge, far above any real figure, inside a bigint.
+MAX_TENGE = 10**15
 
 
 class InputError(ValueError):
@@ -20,45 +21,30 @@ def parse_whole_tenge(value):
     """Funds in whole tenge: 2600718, "2 600 718", "2600718.00" are fine; "1500.50" (tiyn) is refused."""
     if value is None or value == "":
         return None
-    if isinstance(value, bool):
-        raise InputError(_("Enter an amount in tenge, for example 150000."))
-    if isinstance(value, int):
-        amount = Decimal(value)
-    else:
-        text = _SPACES.sub("", str(value)).replace("₸", "").removesuffix("тг").removesuffix("KZT")
-        if text.count(",") == 1 and "." not in text:
-            text = text.replace(",", ".")  # a decimal comma, as typed in kk/ru
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
+    if isinstance(value, str):
+        value = value.strip().replace("₸", "").removesuffix("тг").removesuffix("KZT")
+        if value.count(",") == 1 and "." not in value:
+            value = value.replace(",", ".")  # a decimal comma, as typed in kk/ru
+    try:
+        return numbers.parse_integer(value, minimum=0, maximum=MAX_TENGE)
+    except numbers.NumberError as error:
+        if error.code == "fraction":
+            raise InputError(
+                _("Funds are counted in whole tenge: drop the tiyn (the part after the decimal point).")
+            ) from None
+        if error.code == "negative":
+            raise InputError(_("Funds raised cannot be negative.")) from None
+        if error.code == "invalid":
             raise InputError(_("Enter an amount in tenge, for example 150000.")) from None
-    if not amount.is_finite():
-        raise InputError(_("Enter an amount in tenge, for example 150000."))
-    if amount != amount.to_integral_value():
-        raise InputError(_("Funds are counted in whole tenge: drop the tiyn (the part after the decimal point)."))
-    if amount < 0:
-        raise InputError(_("Funds raised cannot be negative."))
-    return int(amount)
+        raise InputError(str(error)) from None
 
 
 def parse_count(value):
     """A head count: a whole number, 0 or more; empty means unknown."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        raise InputError(_("Enter a whole number, for example 120."))
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        number = value
-    else:
-        text = _SPACES.sub("", str(value))
-        if not re.fullmatch(r"-?\d+", text):
-            raise InputError(_("Enter a whole number, for example 120."))
-        number = int(text)
-    if number < 0:
-        raise InputError(_("Cannot be negative; enter 0 or leave it empty if unknown."))
-    return number
+    try:
+        return numbers.parse_integer(value, minimum=0, maximum=numbers.INT_MAX)
+    except numbers.NumberError as error:
+        raise InputError(str(error)) from None
 
 
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d.%m.%y")

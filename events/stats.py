@@ -54,3 +54,8 @@ def bars(rows, key, value="events", labels=None):
         }
         for row in rows
     ]
+
+
+def published(queryset):
+    """The events that public figures count: not archived, not cancelled, verified and shown to the public."""
+    return queryset.counted().verified().filter(is_public=True)

@@ -51,16 +51,6 @@ class RegionAdmin(RegistryAdmin):
         "district_count",
     )
     list_filter = ("kind",)
-    search_fields = (
-        "iso_code",
-        "kato",
-        "name_kk",
-        "name_ru",
-        "name_en",
-        "centre_en",
-        "centre_ru",
-        "centre_kk",
-    )
     inlines = [DistrictInline]
 
     def get_queryset(self, request):
@@ -79,5 +69,5 @@ class DistrictAdmin(RegistryAdmin):
     list_display = ("name_kk", "name_ru", "name_en", "region", "kind", "kato", "is_region_centre")
     list_filter = ("region", "kind", "is_region_centre")
     list_select_related = ("region",)
-    search_fields = ("name_kk", "name_ru", "name_en", "kato", "region__iso_code", "region__name_en")
+    search_fields = (*District.search_fields, "region__iso_code", "region__name_en")
     autocomplete_fields = ("region",)

@@ -14,6 +14,8 @@ class RegionKind(models.TextChoices):
 class Region(NamedRegistryModel):
     """One of the 20 top-level units; its ISO 3166-2 code is its identity everywhere (`KZ-10`)."""
 
+    search_fields = ("iso_code", "kato", "name_kk", "name_ru", "name_en", "centre_kk", "centre_ru", "centre_en")
+
     iso_code = models.CharField(
         _("ISO 3166-2 code"),
         max_length=6,
@@ -53,6 +55,8 @@ class DistrictKind(models.TextChoices):
 
 class District(NamedRegistryModel):
     """A district-level place of a region: a rural district, a city of regional significance, a city's district."""
+
+    search_fields = ("kato", "name_kk", "name_ru", "name_en")
 
     region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="districts")
     kind = models.CharField(_("kind"), max_length=20, choices=DistrictKind.choices, default=DistrictKind.DISTRICT)

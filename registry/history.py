@@ -18,8 +18,48 @@ class RequestTracedHistory(models.Model):
         abstract = True
 
 
+def kept_history_table(model):
+    """The history table of a model that moved to another app but kept its table (`Meta.db_table`): its history
+    keeps the old table too, `<old app>_historical<model>`. None for a model with the default table name."""
+    opts = model._meta
+    if opts.db_table == f"{opts.app_label}_{opts.model_name}" or not opts.db_table.endswith(f"_{opts.model_name}"):
+        return None
+    return f"{opts.db_table.removesuffix(opts.model_name)}historical{opts.model_name}"
+
+
+class RegistryHistory(HistoricalRecords):
+    def get_meta_options(self, model):
+        options = super().get_meta_options(model)
+        if table := kept_history_table(model):
+            options["db_table"] = table
+        return options
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        """One request, one entry: a many-to-many change made by the request that just saved the record (a form or
+        a serializer saves the record, then replaces its relations by a removal and an addition) updates that
+        request's entry instead of adding entries with the half-done relations in between, so the entry's "before"
+        is the true former value."""
+        done = action in ("post_add", "post_remove", "post_clear")
+        request_id = current_request_id.get()
+        if done and request_id and not hasattr(instance, "skip_history_when_saving"):
+            manager = getattr(instance, instance._meta.simple_history_manager_attribute)
+            latest = manager.order_by("-history_date", "-history_id").first()
+            if latest is not None and latest.request_id == request_id:
+                for field in latest._history_m2m_fields:
+                    self.m2m_models[field].objects.filter(history=latest).delete()
+                self.create_historical_record_m2ms(latest, instance)
+                return
+        super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+
+    def get_meta_options_m2m(self, through_model):
+        options = super().get_meta_options_m2m(through_model)
+        if table := kept_history_table(through_model):
+            options["db_table"] = table
+        return options
+
+
 def registry_history(**options):
-    return HistoricalRecords(inherit=True, bases=[RequestTracedHistory], **options)
+    return RegistryHistory(inherit=True, bases=[RequestTracedHistory], **options)
 
 
 @receiver(pre_create_historical_record)

@@ -1,12 +1,15 @@
 """Base classes of every registry model: timestamps, history, archiving and names in three languages."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import AccessRule
 from registry.history import registry_history
+from registry.versions import version_of
 
 LANGUAGE_CODES = [code for code, _label in settings.LANGUAGES]
 
@@ -31,6 +34,48 @@ class RegistryQuerySet(models.QuerySet):
         raise Dependents(self.model(), [str(_("bulk deletion is not allowed; archive the records instead"))])
 
 
+def in_force(day, prefix="", start="start_date", end="end_date"):
+    """Rows (or rows under `prefix`) whose period holds `day`: an empty start or end is open on that side."""
+    return (Q(**{f"{prefix}{start}__lte": day}) | Q(**{f"{prefix}{start}__isnull": True})) & (
+        Q(**{f"{prefix}{end}__gte": day}) | Q(**{f"{prefix}{end}__isnull": True})
+    )
+
+
+class PeriodQuerySet(RegistryQuerySet):
+    def on(self, day=None):
+        """The rows in force on `day` (today by default)."""
+        return self.filter(in_force(day or timezone.localdate()))
+
+
+class Period(models.Model):
+    """A record that holds from `start_date` to `end_date` (either may be open). A model may redefine the two fields
+    (a required start, its own labels); the rule that the end is not before the start, `in_force_on(day)` and the
+    queryset's `.on(day)` stay the same."""
+
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
+    end_before_start_message = _("The end date cannot be before the start date.")
+
+    class Meta:
+        abstract = True
+
+    def in_force_on(self, day):
+        return (self.start_date is None or self.start_date <= day) and (self.end_date is None or day <= self.end_date)
+
+    def period_errors(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            return {"end_date": self.end_before_start_message}
+        return {}
+
+    def clean(self):
+        super().clean()
+        errors = self.period_errors()
+        if errors:
+            raise ValidationError(errors)
+
+
 class RegistryModel(models.Model):
     """A registry record: never hard-deleted, every change kept with who, when and which request."""
 
@@ -41,6 +86,13 @@ class RegistryModel(models.Model):
     history = registry_history()
     objects = RegistryQuerySet.as_manager()
     access = AccessRule()
+    # The registry's facts, declared here once and read by the serializers, the API's search, the admin and the
+    # portal: three-language texts (`<base>_kk/_ru/_en`), fields only some readers see (access.sees_confidential_
+    # fields decides who), and the fields `?search=` and the admin's search box look in (confidential ones only
+    # for the secretariat).
+    translated_fields = ()
+    confidential_fields = ()
+    search_fields = ()
 
     class Meta:
         abstract = True
@@ -52,7 +104,7 @@ class RegistryModel(models.Model):
     @property
     def version(self):
         """Changes whenever the record is saved; clients send it back in If-Match to avoid lost updates."""
-        return str(int(self.updated_at.timestamp() * 1_000_000)) if self.updated_at else ""
+        return version_of(self.updated_at)
 
     def active_dependents(self):
         """Human-readable descriptions of the active registry records that point at this one."""
@@ -67,16 +119,28 @@ class RegistryModel(models.Model):
                     blockers.append(f"{count} {related_model._meta.verbose_name_plural}")
         return blockers
 
-    def archive(self):
+    def archive(self, user=None):
+        """Take the record out of the registry; `user` is recorded in its history as who did it."""
         blockers = self.active_dependents()
         if blockers:
             raise Dependents(self, blockers)
         self.archived_at = timezone.now()
-        self.save()
+        self.save_by(user)
 
-    def restore(self):
+    def restore(self, user=None):
         self.archived_at = None
-        self.save()
+        self.save_by(user)
+
+    def save_by(self, user, **kwargs):
+        """Save, recording `user` (when given) in the history entry rather than the request's user."""
+        if user is None:
+            self.save(**kwargs)
+            return
+        self._history_user = user
+        try:
+            self.save(**kwargs)
+        finally:
+            del self._history_user
 
     def delete(self, *args, **kwargs):
         raise Dependents(self, [str(_("registry records are archived, never deleted"))])
@@ -114,6 +178,7 @@ class NamedRegistryModel(RegistryModel):
 
     name = TranslatedText()
     translated_fields = ("name",)
+    search_fields = ("name_kk", "name_ru", "name_en")
 
     class Meta:
         abstract = True

@@ -16,8 +16,8 @@ from assembly.models import (
     InstructionStatus,
     Level,
     Membership,
+    MembershipRole,
     Person,
-    Role,
     Session,
 )
 from assembly.validators import bin_check_digit
@@ -86,7 +86,9 @@ def build_network():
         ),
     }
     leader = person("Leaderova", "KZ-19", email="leader@example.kz", phone="+7 700 111 2233")
-    Membership.objects.create(person=leader, body=data["uyghur_19"], role=Role.LEADER, start_date=date(2020, 1, 1))
+    Membership.objects.create(
+        person=leader, body=data["uyghur_19"], role=MembershipRole.LEADER, start_date=date(2020, 1, 1)
+    )
     data["leader"] = leader
     return data
 
@@ -104,7 +106,7 @@ def build_deputy_chairmen():
     ]
     for surname, start, end in rows:
         Membership.objects.create(
-            person=people[surname], body=national, role=Role.DEPUTY_CHAIRMAN, start_date=start, end_date=end
+            person=people[surname], body=national, role=MembershipRole.DEPUTY_CHAIRMAN, start_date=start, end_date=end
         )
     return people
 

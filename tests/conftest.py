@@ -2,22 +2,14 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from rest_framework.test import APIClient
 
 from accounts.models import Role, User
 
-
-@pytest.fixture
-def client():
-    """Django's test client, speaking English unless a test picks another language."""
-    from django.test import Client
-
-    return Client(HTTP_ACCEPT_LANGUAGE="en")
-
-
-@pytest.fixture
-def reference(db):
-    call_command("load_reference", stdout=io.StringIO())
+# Every role the suite signs in as; None is the anonymous visitor. The two coordinators and the two mediators work
+# in different regions (and offices), so each rule is seen both granting and refusing.
+ROLES = [None, "reader", "coord-kz-10", "coord-kz-75", "mediator-kz-10", "mediator-kz-75", "secretariat", "admin"]
 
 
 def make_user(username, role, region=None, staff=False, superuser=False):
@@ -31,36 +23,120 @@ def make_user(username, role, region=None, staff=False, superuser=False):
     )
 
 
-@pytest.fixture
-def users(reference):
-    """One user per role, named as in PRODUCT.md."""
+def make_role_users():
+    """One user per role, named as the demo users (plus a mediator of Almaty city)."""
     return {
         "admin": make_user("admin", Role.SECRETARIAT, staff=True, superuser=True),
         "secretariat": make_user("secretariat", Role.SECRETARIAT, staff=True),
         "coord-kz-10": make_user("coord-kz-10", Role.COORDINATOR, region="KZ-10"),
         "coord-kz-75": make_user("coord-kz-75", Role.COORDINATOR, region="KZ-75"),
         "mediator-kz-10": make_user("mediator-kz-10", Role.MEDIATOR, region="KZ-10"),
+        "mediator-kz-75": make_user("mediator-kz-75", Role.MEDIATOR, region="KZ-75"),
         "reader": make_user("reader", Role.READER),
     }
 
 
+def api_client(user=None, language="en"):
+    """An API client signed in as `user` (anonymous for None), asking for `language`."""
+    client = APIClient(HTTP_ACCEPT_LANGUAGE=language)
+    if user is not None:
+        client.force_authenticate(user)
+    return client
+
+
+def web_client(user=None, language="en"):
+    """A browser-like client with a session for `user` (anonymous for None), asking for `language`."""
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """Model validation and commands run outside a request speak English in the tests, whatever catalogues are
+    compiled; a request still speaks the language it asks for."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client():
+    """Django's test client, speaking English unless a test picks another language."""
+    return web_client()
+
+
+@pytest.fixture
+def reference(db):
+    call_command("load_reference", stdout=io.StringIO())
+
+
+@pytest.fixture
+def users(reference):
+    """One user per role (see make_role_users)."""
+    return make_role_users()
+
+
 @pytest.fixture
 def api(users):
-    """api(name) → an APIClient signed in as that demo user; api(None) → anonymous."""
+    """api(name) → an APIClient signed in as that user; api(None) → anonymous."""
+    return lambda name=None: api_client(users[name] if name is not None else None)
 
-    def client_for(name=None):
-        client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
-        if name is not None:
-            client.force_authenticate(users[name])
-        return client
 
-    return client_for
+@pytest.fixture
+def browser(users):
+    """browser(name) → a web client with a session for that user; browser(None) → anonymous."""
+    return lambda name=None: web_client(users[name] if name is not None else None)
+
+
+@pytest.fixture
+def staff_client(users):
+    """A web client signed in as the secretariat (staff, not a superuser)."""
+    return web_client(users["secretariat"])
 
 
 @pytest.fixture
 def councils_world(users):
-    """Councils with rosters, mothers' homes, mediation offices, mediators and cases (see tests/councils_world.py);
-    adds the user `mediator-kz-75`, a mediator of the Almaty city office."""
+    """Councils with rosters, mothers' homes, mediation offices, mediators and cases (see tests/councils_world.py)."""
     from tests.councils_world import build
 
     return build(users)
+
+
+@pytest.fixture(scope="module")
+def registry_world(django_db_setup, django_db_blocker):
+    """The contract suite's world, built once per module: reference data, one user per role, the councils world,
+    and one record of every registry created from its sample by the secretariat through the API
+    (`world.records[prefix]`). It lives in a transaction rolled back when the module ends; each test's own changes
+    are rolled back after the test, as usual."""
+    from django.db import transaction
+
+    from tests.contract_samples import SAMPLES, build_world
+    from tests.councils_world import build
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_reference", stdout=io.StringIO())
+            users = make_role_users()
+            world = build_world(build(users))
+            secretariat = api_client(users["secretariat"])
+            world.records, refused = {}, []
+            for prefix, sample in SAMPLES.items():
+                response = secretariat.post(f"/api/v1/{prefix}/", sample(world, 0), format="json")
+                if response.status_code == 201:
+                    world.records[prefix] = response.json()
+                else:
+                    refused.append(f"{prefix}: {response.status_code} {response.content.decode()}")
+            assert not refused, "samples in tests/contract_samples.py refused:\n" + "\n".join(refused)
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield world
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)

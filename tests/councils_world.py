@@ -6,18 +6,9 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from accounts.models import Role as UserRole
-from assembly.models import BodyKind, Level, Membership, Person, Role
-from councils.models import (
-    CaseNote,
-    CaseStatus,
-    Council,
-    MediationCase,
-    MediationOffice,
-    Mediator,
-    MothersHome,
-)
-from tests.conftest import make_user
+from assembly.models import BodyKind, Level, Membership, MembershipRole, Person
+from councils.models import Council, MothersHome
+from mediation.models import CaseNote, CaseStatus, MediationCase, MediationOffice, Mediator
 
 ROLES = [None, "reader", "coord-kz-10", "coord-kz-75", "mediator-kz-10", "mediator-kz-75", "secretariat"]
 
@@ -40,7 +31,6 @@ def person(surname, region, email):
 
 def build(users):
     today = timezone.localdate()
-    users["mediator-kz-75"] = make_user("mediator-kz-75", UserRole.MEDIATOR, region="KZ-75")
 
     republican = Council.objects.create(
         kind=BodyKind.COUNCIL_OF_MOTHERS,
@@ -74,15 +64,15 @@ def build(users):
     almaty_member = person("Almatova", "KZ-75", "secret.almaty@example.kz")
     former = person("Formerova", "KZ-10", "secret.former@example.kz")
     chair = Membership.objects.create(
-        person=local_member, body=abai, role=Role.CHAIR, start_date=today - datetime.timedelta(days=100)
+        person=local_member, body=abai, role=MembershipRole.CHAIR, start_date=today - datetime.timedelta(days=100)
     )
     Membership.objects.create(
-        person=almaty_member, body=abai, role=Role.MEMBER, start_date=today - datetime.timedelta(days=50)
+        person=almaty_member, body=abai, role=MembershipRole.MEMBER, start_date=today - datetime.timedelta(days=50)
     )
     Membership.objects.create(
         person=former,
         body=abai,
-        role=Role.CHAIR,
+        role=MembershipRole.CHAIR,
         start_date=today - datetime.timedelta(days=900),
         end_date=today - datetime.timedelta(days=101),
     )

@@ -1,4 +1,5 @@
-"""Every role against every endpoint of the regions registry, and the shared write rules."""
+"""Token sign-in and the shared region rule for coordinators' writes (every role against every endpoint:
+tests/test_permission_matrix.py)."""
 
 import pytest
 
@@ -7,45 +8,11 @@ from regions.models import District
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["admin", "secretariat", "coord-kz-10", "coord-kz-75", "mediator-kz-10", "reader", None]
-WRITERS = {"admin", "secretariat"}
-
 NEW_DISTRICT = {
     "region": "KZ-10",
     "kind": "district",
     "names": {"kk": "Жаңа аудан", "ru": "Новый район", "en": "New District"},
 }
-
-
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("url", ["/api/v1/regions/", "/api/v1/regions/KZ-10/", "/api/v1/districts/"])
-def test_everyone_reads_the_public_regions_registry(api, role, url):
-    assert api(role).get(url).status_code == 200
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_only_the_secretariat_creates_districts(api, role):
-    response = api(role).post("/api/v1/districts/", NEW_DISTRICT, format="json")
-    if role in WRITERS:
-        assert response.status_code == 201, response.content
-        assert District.objects.filter(name_en="New District", region_id="KZ-10").exists()
-    else:
-        assert response.status_code == (401 if role is None else 403)
-        assert not District.objects.filter(name_en="New District").exists()
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_only_the_secretariat_edits_regions(api, role):
-    response = api(role).patch("/api/v1/regions/KZ-10/", {"established_on": "2022-06-08"}, format="json")
-    expected = 200 if role in WRITERS else (401 if role is None else 403)
-    assert response.status_code == expected
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_history_is_for_the_secretariat_only(api, role):
-    response = api(role).get("/api/v1/regions/KZ-10/history/")
-    expected = 200 if role in WRITERS else (401 if role is None else 403)
-    assert response.status_code == expected
 
 
 def test_token_login_returns_a_token_that_authenticates(api, users):

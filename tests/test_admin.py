@@ -8,12 +8,6 @@ from regions.models import District, Region
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff_client(client, users):
-    client.force_login(users["secretariat"])
-    return client
-
-
 @pytest.mark.parametrize("term", ["Abai", "Абай облысы", "область Абай"])
 def test_secretariat_searches_regions_in_three_languages(staff_client, term):
     response = staff_client.get(reverse("admin:regions_region_changelist"), {"q": term})

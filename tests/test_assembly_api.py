@@ -1,4 +1,5 @@
-"""The assembly registries through the API: every role on every endpoint, filters, the questions of issue 3."""
+"""The assembly registries through the API: every role on every endpoint, filters, and the questions the registry
+answers (who held a post on a day, which associations a region has, what an instruction's progress is)."""
 
 import csv
 import io
@@ -15,17 +16,19 @@ from assembly.models import (
     AwardPresentation,
     Body,
     BodyKind,
+    BodyName,
     EthnicGroup,
     EthnoculturalAssociation,
     HouseOfFriendship,
     Identifier,
     Instruction,
     Membership,
+    MembershipRole,
     Person,
-    Role,
     Session,
 )
 from tests.assembly_factories import (
+    association,
     build_deputy_chairmen,
     build_instructions,
     build_network,
@@ -163,8 +166,8 @@ SECRETARIAT_WRITES = {
     "/api/v1/body-names/": lambda d: {
         "body": d["ministry"].pk,
         "names": {"en": "Ministry of Information"},
-        "valid_from": "2019-01-01",
-        "valid_until": "2022-12-31",
+        "start_date": "2019-01-01",
+        "end_date": "2022-12-31",
     },
     "/api/v1/identifiers/": lambda d: {"body": d["ministry"].pk, "scheme": "bin", "value": make_bin(900)},
     "/api/v1/memberships/": lambda d: {
@@ -273,7 +276,7 @@ def test_history_of_an_association_is_for_the_secretariat(api, data):
         assert response.status_code == (200 if role in SECRETARIAT else 401 if role is None else 403)
 
 
-# -- the three questions of issue 3 ----------------------------------------------------------------------------
+# -- the questions the registry answers ------------------------------------------------------------------------
 def test_who_were_the_deputy_chairmen_on_2019_06_01(api, data):
     response = api("secretariat").get(
         "/api/v1/memberships/", {"role": "deputy_chairman", "active_on": "2019-06-01", "page_size": 100}
@@ -578,7 +581,7 @@ def test_a_membership_over_the_quota_is_a_400_naming_the_field(api, data):
     )
     assert response.status_code == 400
     assert "role" in response.json()
-    assert not Membership.objects.filter(person=data["abai_person"], role=Role.DEPUTY_CHAIRMAN).exists()
+    assert not Membership.objects.filter(person=data["abai_person"], role=MembershipRole.DEPUTY_CHAIRMAN).exists()
     ended = client.post(
         "/api/v1/memberships/",
         {
@@ -647,3 +650,15 @@ FEW_ROWS = (
     "/api/v1/identifiers/",
     "/api/v1/association-activities/",
 )
+
+
+def test_a_search_matching_several_related_rows_lists_the_record_once(data, api):
+    slavic = association("KZ-10", "Slavic centre", ["Russians", "Ukrainians"])
+    body = Body.objects.order_by("pk").first()
+    for number in range(2):
+        BodyName.objects.create(body=body, name_en=f"Former Peoples name {number}", name_kk="a", name_ru="b")
+    client = api("reader")
+    found = [row["id"] for row in results(client.get("/api/v1/associations/", {"search": "ians"}))]
+    assert found.count(slavic.pk) == 1
+    bodies = [row["id"] for row in results(client.get("/api/v1/bodies/", {"search": "Former Peoples"}))]
+    assert bodies == [body.pk]

@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 
 from assembly import demo
+from assembly.demo import network
 from assembly.models import (
     Body,
     BodyKind,
@@ -24,8 +25,9 @@ def history_counts():
     return {model.__name__: model.objects.count() for model in config.get_models() if model.__name__.startswith("Hist")}
 
 
+@pytest.mark.slow
 def test_demo_is_marked_idempotent_and_valid(reference, monkeypatch):
-    monkeypatch.setattr(demo, "ASSOCIATIONS_PER_REGION", {"KZ-10": 4, "KZ-19": 9, "KZ-75": 3})
+    monkeypatch.setattr(network, "ASSOCIATIONS_PER_REGION", {"KZ-10": 4, "KZ-19": 9, "KZ-75": 3})
     demo.seed(io.StringIO())
     before = history_counts()
     demo.seed(io.StringIO())

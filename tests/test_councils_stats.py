@@ -6,8 +6,10 @@ from fractions import Fraction
 import pytest
 from django.utils import timezone
 
-from councils import stats
-from councils.models import CaseStatus, MediationCase, MothersHome
+from councils.models import MothersHome
+from mediation import stats
+from mediation.models import CaseStatus, MediationCase
+from registry.disclosure import protect
 from tests.councils_world import ROLES, for_every_role
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +83,7 @@ def test_protect_leaves_no_withheld_count_derivable(seed):
     rng = random.Random(seed)
     values, relations = tree(rng, regions=rng.randint(2, 6))
     primary = {key for key, value in values.items() if value < stats.THRESHOLD}
-    hidden = stats.protect(values, relations, primary, band=stats.THRESHOLD - 1)
+    hidden = protect(values, relations, primary, band=stats.THRESHOLD - 1)
     assert primary <= hidden
     assert determined(relations, hidden) == set()
     for total, parts in relations:
@@ -91,15 +93,15 @@ def test_protect_leaves_no_withheld_count_derivable(seed):
 
 def test_protect_completes_a_lone_small_cell_and_the_all_at_maximum_case():
     values = {"t": 21, "a": 5, "b": 5, "c": 6, "d": 1}
-    hidden = stats.protect(values, [("t", ["a", "b", "c", "d"])], {"d"}, band=4)
+    hidden = protect(values, [("t", ["a", "b", "c", "d"])], {"d"}, band=4)
     assert hidden == {"d", "a"}  # the smallest published part goes with it
     # Two "<5" parts that must add up to 8 would both have to be 4: one more part is withheld.
     values = {"t": 20, "a": 12, "b": 4, "c": 4}
-    hidden = stats.protect(values, [("t", ["a", "b", "c"])], {"b", "c"}, band=4)
+    hidden = protect(values, [("t", ["a", "b", "c"])], {"b", "c"}, band=4)
     assert hidden == {"a", "b", "c"}
     # A part whose value is known some other way cannot serve as the complement: the total goes instead.
     values = {"t": 9, "a": 0, "b": 9}
-    assert stats.protect(values, [("t", ["a", "b"])], {"b"}, eligible=lambda key: values[key] > 0) == {"b", "t"}
+    assert protect(values, [("t", ["a", "b"])], {"b"}, eligible=lambda key: values[key] > 0) == {"b", "t"}
 
 
 def add_cases(office, count, category, status, received):

@@ -1,7 +1,6 @@
 """The secretariat's admin for events and programmes."""
 
 import pytest
-from django.test import Client
 
 from events.models import Event, Verification
 from tests.eventkit import make_event, make_programme
@@ -9,17 +8,11 @@ from tests.eventkit import make_event, make_programme
 pytestmark = pytest.mark.django_db
 
 
-def admin_client(users, role):
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    client.force_login(users[role])
-    return client
-
-
 @pytest.mark.parametrize("role", ["admin", "secretariat"])
-def test_the_secretariat_works_with_events_and_programmes_in_the_admin(users, role):
+def test_the_secretariat_works_with_events_and_programmes_in_the_admin(users, browser, role):
     event = make_event()
     programme = make_programme()
-    client = admin_client(users, role)
+    client = browser(role)
     for url in (
         "/admin/events/event/",
         f"/admin/events/event/{event.pk}/change/",
@@ -39,8 +32,8 @@ def test_the_secretariat_works_with_events_and_programmes_in_the_admin(users, ro
 
 
 @pytest.mark.parametrize("role", ["coord-kz-10", "reader", "mediator-kz-10"])
-def test_other_roles_do_not_get_the_admin(users, role):
+def test_other_roles_do_not_get_the_admin(browser, role):
     make_event()
-    response = admin_client(users, role).get("/admin/events/event/")
+    response = browser(role).get("/admin/events/event/")
     assert response.status_code == 302  # not staff: sent to the admin login
     assert Event.objects.get().verification == Verification.SUBMITTED

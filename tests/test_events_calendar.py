@@ -3,10 +3,8 @@
 import datetime
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
-from events.ical import escape, fold
 from tests.eventkit import make_event
 
 pytestmark = pytest.mark.django_db
@@ -47,11 +45,8 @@ def calendar_events(users):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_the_calendar_shows_upcoming_verified_public_events_to_everyone(users, calendar_events, role):
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    if role:
-        client.force_login(users[role])
-    page = client.get("/calendar/").content.decode()
+def test_the_calendar_shows_upcoming_verified_public_events_to_everyone(browser, calendar_events, role):
+    page = browser(role).get("/calendar/").content.decode()
     assert "Наурыз; фестиваль, достық" in page
     assert "Almaty sports day" in page
     for hidden in ("Closed meeting", "Not yet verified", "Long ago"):
@@ -111,11 +106,41 @@ def test_ics_filters(client, calendar_events):
     assert "region" in bad.content.decode() and "kind" in bad.content.decode()
 
 
-def test_folding_never_splits_a_character():
-    line = "SUMMARY:" + "Қазақстан халқы Ассамблеясы " * 6
-    folded = fold(line)
-    parts = folded.split("\r\n")
-    assert all(len(part.encode("utf-8")) <= 75 for part in parts)
-    assert all(part.startswith(" ") for part in parts[1:])
-    assert folded.replace("\r\n ", "") == line
-    assert escape("a\\b;c,d\ne") == "a\\\\b\\;c\\,d\\ne"
+def test_folding_never_splits_a_character_and_escaping_keeps_the_text(client, calendar_events):
+    title = "Қазақстан халқы Ассамблеясы " * 6
+    make_event(
+        title=title.strip(),
+        start_date=soon(8),
+        verification="verified",
+        status="planned",
+        description="a\\b;c,d\ne",
+    )
+    body = client.get("/calendar.ics").content
+    for line in body.split(b"\r\n"):
+        assert len(line) <= 75
+        line.decode("utf-8")  # a folded line never ends inside a character
+    text = unfold(body.decode("utf-8"))
+    assert f"SUMMARY:{title.strip()}" in text
+    assert "a\\\\b\\;c\\,d\\ne" in text
+
+
+def test_the_calendar_shows_each_event_under_its_title_in_the_readers_language(client, calendar_events):
+    almaty = calendar_events["almaty"]
+    almaty.title_kk = "Алматы спорт күні"
+    almaty.save()
+    page = client.get("/calendar/", HTTP_ACCEPT_LANGUAGE="kk").content.decode()
+    assert "Алматы спорт күні" in page
+    event_page = client.get(f"/calendar/{almaty.pk}/", HTTP_ACCEPT_LANGUAGE="kk").content.decode()
+    assert "<h1>Алматы спорт күні</h1>" in event_page
+    assert "Almaty sports day" in event_page  # the title as announced stays beside the translation
+    feed = unfold(client.get("/calendar.ics", HTTP_ACCEPT_LANGUAGE="kk").content.decode())
+    assert "SUMMARY:Алматы спорт күні" in feed
+
+
+def test_an_untranslated_title_falls_back_to_the_one_as_announced(client, calendar_events):
+    almaty = calendar_events["almaty"]
+    almaty.title_kk = "Алматы спорт күні"
+    almaty.save()
+    page = client.get(f"/calendar/{almaty.pk}/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "<h1>Almaty sports day</h1>" in page
+    assert "Алматы спорт күні" not in page

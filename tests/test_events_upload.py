@@ -7,25 +7,18 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook, load_workbook
 
-from events.importer import COLUMNS, EventImport, read_table
+from events.importer import EventImport
 from events.models import Event, Verification
+from events.tables import COLUMNS, read_table
 from tests.eventkit import assembly_of, make_event, make_programme
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ["admin", "secretariat", "coord-kz-10", "coord-kz-75", "mediator-kz-10", "reader", None]
 WRITERS = {"admin", "secretariat", "coord-kz-10", "coord-kz-75"}
-
-
-def browser(users, role):
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    if role is not None:
-        client.force_login(users[role])
-    return client
 
 
 def csv_file(rows, name="events.csv", delimiter=","):
@@ -47,26 +40,26 @@ def row(**values):
 @pytest.mark.parametrize(
     "url", ["/portal/events/upload/", "/portal/events/template.csv", "/portal/events/template.xlsx"]
 )
-def test_who_may_upload(users, role, url):
-    response = browser(users, role).get(url)
+def test_who_may_upload(role, url, browser):
+    response = browser(role).get(url)
     if role is None:
         assert response.status_code == 302
     else:
         assert response.status_code == (200 if role in WRITERS else 403)
 
 
-def test_templates_have_the_columns(users):
-    client = browser(users, "coord-kz-10")
+def test_templates_have_the_columns(browser):
+    client = browser("coord-kz-10")
     text = client.get("/portal/events/template.csv").content.decode("utf-8-sig")
     assert next(csv.reader(io.StringIO(text))) == list(COLUMNS)
     workbook = load_workbook(io.BytesIO(client.get("/portal/events/template.xlsx").content))
     assert [cell.value for cell in workbook["events"][1]] == list(COLUMNS)
     codes = {(row[0], row[1]) for row in workbook["codes"].iter_rows(min_row=2, values_only=True)}
     assert ("kind", "charity") in codes and ("region", "KZ-10") in codes and ("district", "Semey") in codes
-    assert browser(users, "coord-kz-10").get("/portal/events/template.pdf").status_code == 404
+    assert browser("coord-kz-10").get("/portal/events/template.pdf").status_code == 404
 
 
-def test_preview_lists_every_rows_errors_and_imports_nothing(users):
+def test_preview_lists_every_rows_errors_and_imports_nothing(browser):
     rows = [
         row(),
         row(title="", start_date="2025-02-11"),
@@ -78,7 +71,7 @@ def test_preview_lists_every_rows_errors_and_imports_nothing(users):
         row(district="Kordai District", title="Кордай", start_date="2025-02-17"),
         row(start_date="31.02.2025", title="Қате күн"),
     ]
-    response = browser(users, "coord-kz-10").post("/portal/events/upload/", {"file": csv_file(rows)})
+    response = browser("coord-kz-10").post("/portal/events/upload/", {"file": csv_file(rows)})
     assert response.status_code == 200
     report = response.context["report"]
     errors = {item.number: item.errors for item in report.error_rows}
@@ -95,13 +88,13 @@ def test_preview_lists_every_rows_errors_and_imports_nothing(users):
     assert "8 rows have errors" in page
     assert 'name="confirm"' not in page
     # Even a forced confirmation imports nothing while rows are wrong.
-    client = browser(users, "coord-kz-10")
+    client = browser("coord-kz-10")
     client.post("/portal/events/upload/", {"file": csv_file(rows)})
     client.post("/portal/events/upload/", {"confirm": "1"})
     assert not Event.objects.exists()
 
 
-def test_a_good_file_imports_every_row_with_history(users):
+def test_a_good_file_imports_every_row_with_history(users, browser):
     programme = make_programme(code="jomart", start_date=None, end_date=None)
     assembly_of("KZ-10")
     rows = [
@@ -119,7 +112,7 @@ def test_a_good_file_imports_every_row_with_history(users):
         )
         for n in range(20)
     ]
-    client = browser(users, "coord-kz-10")
+    client = browser("coord-kz-10")
     preview = client.post("/portal/events/upload/", {"file": csv_file(rows, delimiter=";")})
     assert preview.context["report"].ok
     assert "Import all 20 events" in preview.content.decode()
@@ -145,7 +138,7 @@ def test_a_good_file_imports_every_row_with_history(users):
     assert Event.objects.count() == 20
 
 
-def test_xlsx_upload(users):
+def test_xlsx_upload(browser):
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(list(COLUMNS))
@@ -174,7 +167,7 @@ def test_xlsx_upload(users):
     buffer = io.BytesIO()
     workbook.save(buffer)
     upload = SimpleUploadedFile("events.xlsx", buffer.getvalue())
-    client = browser(users, "secretariat")
+    client = browser("secretariat")
     preview = client.post("/portal/events/upload/", {"file": upload})
     assert preview.context["report"].ok, [item.errors for item in preview.context["report"].rows]
     client.post("/portal/events/upload/", {"confirm": "1"})
@@ -183,10 +176,10 @@ def test_xlsx_upload(users):
     assert event.verification == Verification.VERIFIED  # the secretariat's own entries
 
 
-def test_duplicates_need_confirmation(users):
+def test_duplicates_need_confirmation(browser):
     make_event(title="Достық кеші", start_date=datetime.date(2025, 2, 10))
     rows = [row(), row(title="Шахмат турнирі"), row(title="Шахмат турнирі!")]
-    client = browser(users, "coord-kz-10")
+    client = browser("coord-kz-10")
     preview = client.post("/portal/events/upload/", {"file": csv_file(rows)})
     report = preview.context["report"]
     assert report.ok
@@ -209,8 +202,8 @@ def test_duplicates_need_confirmation(users):
         (b"x", "events.pdf", ".csv or .xlsx"),
     ],
 )
-def test_unreadable_files_are_explained(users, content, name, message):
-    response = browser(users, "coord-kz-10").post("/portal/events/upload/", {"file": SimpleUploadedFile(name, content)})
+def test_unreadable_files_are_explained(content, name, message, browser):
+    response = browser("coord-kz-10").post("/portal/events/upload/", {"file": SimpleUploadedFile(name, content)})
     assert response.status_code == 200
     assert message in response.content.decode()
 
@@ -229,10 +222,10 @@ def test_checking_does_not_query_per_row(users):
     assert queries(3) == queries(60)
 
 
-def test_cp1251_csv_from_excel_is_read(users):
+def test_cp1251_csv_from_excel_is_read(browser):
     text = "title;kind;start_date\nВечер дружбы;forum;21.03.2025\n"
     upload = SimpleUploadedFile("events.csv", text.encode("cp1251"))
-    client = browser(users, "coord-kz-10")
+    client = browser("coord-kz-10")
     assert client.post("/portal/events/upload/", {"file": upload}).context["report"].ok
     client.post("/portal/events/upload/", {"confirm": "1"})
     assert Event.objects.get().title == "Вечер дружбы"
@@ -242,14 +235,16 @@ def test_unconfirmed_uploads_are_removed_after_a_day(tmp_path, settings):
     import os
     import time
 
-    from portal.upload_views import STALE_UPLOAD_SECONDS, upload_dir
+    from portal.events.upload import STALE_UPLOAD_SECONDS, upload_dir
 
-    settings.EVENT_UPLOAD_DIR = str(tmp_path)
-    stale, fresh = tmp_path / "1-old.csv", tmp_path / "1-new.csv"
+    settings.PRIVATE_UPLOAD_DIR = str(tmp_path)
+    directory = tmp_path / "event-uploads"
+    directory.mkdir()
+    stale, fresh = directory / "1-old.csv", directory / "1-new.csv"
     stale.write_text("title\n")
     fresh.write_text("title\n")
     long_ago = time.time() - STALE_UPLOAD_SECONDS - 60
     os.utime(stale, (long_ago, long_ago))
-    assert upload_dir() == tmp_path
+    assert upload_dir() == directory
     assert not stale.exists()
     assert fresh.exists()

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from councils.models import CaseStatus, MediationCase
+from mediation.models import CaseStatus, MediationCase
 from tests.councils_world import for_every_role
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +131,7 @@ def check_who_may_open_a_case_through_the_api(api, councils_world, role):
         assert response.status_code == 201, response.content
         body = response.json()
         assert body["status"] == "received"
-        assert body["reference_number"].startswith(f"KZ-10/{timezone.localdate().year}/")
+        assert body["reference_number"].startswith(f"KZ-10-{timezone.localdate().year}-")
     elif role == "mediator-kz-75":
         assert response.status_code == 400
         assert "office" in response.json()
@@ -186,7 +186,6 @@ def test_a_new_case_starts_as_received_and_bad_input_is_a_400(api, councils_worl
         ({**NEW_CASE, "office": office, "parties_count": 1}, "parties_count"),
         ({**NEW_CASE, "office": office, "languages": ["xx"]}, "languages"),
         ({**NEW_CASE, "office": office, "category": "gossip"}, "category"),
-        ({**NEW_CASE, "office": office, "reference_number": "KZ-75/2026/0001"}, "reference_number"),
         ({**NEW_CASE, "office": office, "received_on": "2999-01-01"}, "received_on"),
         ({**NEW_CASE, "office": "nope"}, "office"),
     ]:

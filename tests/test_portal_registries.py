@@ -2,16 +2,16 @@
 edit, archive; query counts; errors in the form."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from assembly.models import BodyKind, EthnoculturalAssociation, HouseOfFriendship, Level
 from councils.models import Council
-from portal.registries import COUNCILS, REGISTRIES
-from portal.registry_forms import registry_form_class
+from portal.registries.declarations import COUNCILS, REGISTRIES
+from portal.registries.forms import registry_form_class
 from regions.models import District
 from tests.assembly_factories import association, build_network, house
 
@@ -19,13 +19,6 @@ pytestmark = pytest.mark.django_db
 
 ROLES = [None, "reader", "mediator-kz-10", "coord-kz-75", "coord-kz-10", "secretariat"]
 WRITERS_OF_KZ_10 = {"coord-kz-10", "secretariat"}
-
-
-def browser(users, role):
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    if role is not None:
-        client.force_login(users[role])
-    return client
 
 
 def council(region, en, **values):
@@ -66,14 +59,14 @@ def test_anonymous_users_are_sent_to_the_login_page(client, world):
     assert client.get("/portal/registries/unknown/").status_code == 302
 
 
-def test_an_unknown_registry_is_not_found(users):
-    assert browser(users, "secretariat").get("/portal/registries/mediation-cases/").status_code == 404
+def test_an_unknown_registry_is_not_found(browser):
+    assert browser("secretariat").get("/portal/registries/mediation-cases/").status_code == 404
 
 
-def test_lists_per_role(users, world):
+def test_lists_per_role(world, browser):
     """Coordinators see their region's rows only (no region selector); the others choose a region, all by default."""
     for role in ROLES[1:]:
-        client = browser(users, role)
+        client = browser(role)
         for slug, (record_10, record_75) in world["records"].items():
             page = client.get(f"/portal/registries/{slug}/")
             assert page.status_code == 200, (role, slug)
@@ -92,14 +85,14 @@ def test_lists_per_role(users, world):
             assert str(world["uyghur_75"]) not in tampered and str(world["abai_tatar"]) in tampered
 
 
-def test_list_filters_and_search(users, world):
-    client = browser(users, "secretariat")
+def test_list_filters_and_search(world, browser):
+    client = browser("secretariat")
     rows = client.get("/portal/registries/associations/", {"region": "KZ-19", "status": "suspended"}).content.decode()
     assert "Suspended Uyghur club" in rows and "Korean centre" not in rows
-    rows = client.get("/portal/registries/associations/", {"q": "korean"}).content.decode()
+    rows = client.get("/portal/registries/associations/", {"search": "korean"}).content.decode()
     assert "Korean centre of Almaty Region" in rows and "Uyghur" not in rows.split("<tbody>")[1]
     uyghurs = world["uyghur_19"].ethnic_groups.get()
-    rows = client.get("/portal/registries/associations/", {"ethnic_groups": uyghurs.pk}).content.decode()
+    rows = client.get("/portal/registries/associations/", {"ethnic_group": uyghurs.pk}).content.decode()
     assert "Uyghur association of Almaty city" in rows and "Korean centre" not in rows
     rows = client.get("/portal/registries/councils/", {"kind": "council_of_elders"}).content.decode()
     assert "Almaty Council of Elders" in rows and "Abai Council of Mothers" not in rows
@@ -108,16 +101,50 @@ def test_list_filters_and_search(users, world):
     assert client.get("/portal/registries/councils/", {"kind": "pope"}).status_code == 200  # an unknown value: none
 
 
-def test_archived_records_leave_the_list(users, world):
+def test_the_district_choices_narrow_to_the_chosen_region(world, browser):
+    semey = District.objects.filter(region_id="KZ-10").first()
+    almaty_district = District.objects.filter(region_id="KZ-75").first()
+    client = browser("secretariat")
+    everywhere = client.get("/portal/registries/houses-of-friendship/").content.decode()
+    assert 'name="district"' not in everywhere  # no region chosen yet: no district to choose
+    abai = client.get("/portal/registries/houses-of-friendship/", {"region": "KZ-10"}).content.decode()
+    assert f'<option value="{semey.pk}"' in abai and f'<option value="{almaty_district.pk}"' not in abai
+    coordinator = browser("coord-kz-10").get("/portal/registries/councils/").content.decode()
+    assert f'<option value="{semey.pk}"' in coordinator and f'<option value="{almaty_district.pk}"' not in coordinator
+    # a district of another region than the chosen one is left out, not an error
+    elsewhere = {"region": "KZ-10", "district": almaty_district.pk}
+    tampered = client.get("/portal/registries/houses-of-friendship/", elsewhere)
+    assert tampered.status_code == 200 and "Test House Semey" in tampered.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("slug", "api", "params"),
+    [
+        ("associations", "/api/v1/associations/", {"search": "korean", "region": "KZ-19", "status": "active"}),
+        ("houses-of-friendship", "/api/v1/houses-of-friendship/", {"kind": "regional", "on_tourist_route": "true"}),
+        ("councils", "/api/v1/councils/", {"kind": "council_of_elders", "level": "regional", "search": "almaty"}),
+    ],
+)
+def test_the_page_and_the_api_take_the_same_parameters(world, browser, slug, api, params):
+    client = browser("secretariat")
+    shown = client.get(f"/portal/registries/{slug}/", params).content.decode()
+    answer = client.get(api, params, HTTP_ACCEPT="application/json")
+    assert answer.status_code == 200
+    found = {row["id"] for row in answer.json()["results"]}
+    assert found, params
+    assert set(map(int, re.findall(r'<tr id="record-(\d+)"', shown))) == found
+
+
+def test_archived_records_leave_the_list(world, browser):
     world["korean_19"].archive()
-    rows = browser(users, "secretariat").get("/portal/registries/associations/").content.decode()
+    rows = browser("secretariat").get("/portal/registries/associations/").content.decode()
     assert "Korean centre of Almaty Region" not in rows
 
 
-def test_records_per_role(users, world):
+def test_records_per_role(world, browser):
     """Everyone signed in reads a record; only its region's coordinator and the secretariat get edit and archive."""
     for role in ROLES[1:]:
-        client = browser(users, role)
+        client = browser(role)
         for slug, (record_10, record_75) in world["records"].items():
             for record in (record_10, record_75):
                 page = client.get(f"/portal/registries/{slug}/{record.pk}/")
@@ -128,19 +155,19 @@ def test_records_per_role(users, world):
                 assert (f"/portal/registries/{slug}/{record.pk}/archive/" in html) == writer, (role, slug, record)
 
 
-def test_association_contacts_only_for_its_coordinator_and_the_secretariat(users, world):
+def test_association_contacts_only_for_its_coordinator_and_the_secretariat(world, browser):
     url = f"/portal/registries/associations/{world['abai_tatar'].pk}/"
     for role in ROLES[1:]:
-        html = browser(users, role).get(url).content.decode()
+        html = browser(role).get(url).content.decode()
         assert ("tatar10@example.kz" in html) == (role in WRITERS_OF_KZ_10), role
-    listing = browser(users, "coord-kz-10").get("/portal/registries/associations/").content.decode()
+    listing = browser("coord-kz-10").get("/portal/registries/associations/").content.decode()
     assert "tatar10@example.kz" not in listing
 
 
-def test_create_per_role(users, world):
+def test_create_per_role(world, browser):
     """Reader and mediator may not add; a coordinator's record lands in their region, whatever the request says."""
     for role in ROLES[1:]:
-        client = browser(users, role)
+        client = browser(role)
         for slug in REGISTRIES:
             page = client.get(f"/portal/registries/{slug}/new/")
             if role in ("reader", "mediator-kz-10"):
@@ -149,7 +176,7 @@ def test_create_per_role(users, world):
             assert page.status_code == 200, (role, slug)
             assert ('name="region"' in page.content.decode()) == (role == "secretariat"), (role, slug)
     for role in ("reader", "mediator-kz-10"):
-        response = browser(users, role).post("/portal/registries/houses-of-friendship/new/", new_house("Refused"))
+        response = browser(role).post("/portal/registries/houses-of-friendship/new/", new_house("Refused"))
         assert response.status_code == 403
         assert not HouseOfFriendship.objects.filter(name_en="Refused").exists()
 
@@ -168,8 +195,8 @@ def new_house(name, **values):
     return data
 
 
-def test_a_coordinator_adds_a_house_of_their_region_with_history(users, world):
-    client = browser(users, "coord-kz-10")
+def test_a_coordinator_adds_a_house_of_their_region_with_history(users, world, browser):
+    client = browser("coord-kz-10")
     semey = District.objects.filter(region_id="KZ-10").first()
     response = client.post(
         "/portal/registries/houses-of-friendship/new/", new_house("Ayagoz House", region="KZ-75", district=semey.pk)
@@ -182,8 +209,8 @@ def test_a_coordinator_adds_a_house_of_their_region_with_history(users, world):
     assert created.history.get().history_user == users["coord-kz-10"]
 
 
-def test_a_district_of_another_region_is_not_offered(users, world):
-    client = browser(users, "coord-kz-10")
+def test_a_district_of_another_region_is_not_offered(world, browser):
+    client = browser("coord-kz-10")
     almaty_district = District.objects.filter(region_id="KZ-75").first()
     page = client.get("/portal/registries/houses-of-friendship/new/").content.decode()
     assert f'value="{almaty_district.pk}"' not in page
@@ -195,8 +222,8 @@ def test_a_district_of_another_region_is_not_offered(users, world):
     assert not HouseOfFriendship.objects.filter(name_en="Wrong district").exists()
 
 
-def test_the_secretariat_adds_a_republican_council_and_a_regional_one(users, world):
-    client = browser(users, "secretariat")
+def test_the_secretariat_adds_a_republican_council_and_a_regional_one(world, browser):
+    client = browser("secretariat")
     data = {"name_kk": "Кеңес", "name_ru": "Совет", "name_en": "Youth council", "kind": "youth_assembly"}
     response = client.post("/portal/registries/councils/new/", {**data, "level": "republican", "status": "active"})
     assert response.status_code == 302, response.content.decode()
@@ -242,13 +269,13 @@ def edit_data(record, registry, **changes):
     return data
 
 
-def test_edit_per_role(users, world):
+def test_edit_per_role(users, world, browser):
     """Only the record's region's coordinator and the secretariat change it; others get 403, nothing changes."""
     for slug, (record, _other) in world["records"].items():
         registry = REGISTRIES[slug]
         url = f"/portal/registries/{slug}/{record.pk}/edit/"
         for role in ROLES[1:]:
-            client = browser(users, role)
+            client = browser(role)
             page = client.get(url)
             data = edit_data(record, registry, name_en=f"Renamed by {role}")
             if role != "secretariat":
@@ -267,17 +294,17 @@ def test_edit_per_role(users, world):
                 assert record.name_en != f"Renamed by {role}"
 
 
-def test_a_coordinator_cannot_move_a_record_to_another_region(users, world):
+def test_a_coordinator_cannot_move_a_record_to_another_region(world, browser):
     record = world["abai_tatar"]
     data = edit_data(record, REGISTRIES["associations"], region="KZ-75")
-    response = browser(users, "coord-kz-10").post(f"/portal/registries/associations/{record.pk}/edit/", data)
+    response = browser("coord-kz-10").post(f"/portal/registries/associations/{record.pk}/edit/", data)
     assert response.status_code == 302
     record.refresh_from_db()
     assert record.region_id == "KZ-10"
 
 
-def test_validation_errors_appear_in_the_form(users, world):
-    client = browser(users, "coord-kz-10")
+def test_validation_errors_appear_in_the_form(world, browser):
+    client = browser("coord-kz-10")
     record = world["abai_tatar"]
     url = f"/portal/registries/associations/{record.pk}/edit/"
     data = edit_data(
@@ -316,14 +343,14 @@ def test_a_model_rule_about_a_field_not_on_the_form_is_shown_above_it(users, wor
     assert "Region: A regional body needs its region." in form.non_field_errors()
 
 
-def test_archive_per_role_and_dependents(users, world):
+def test_archive_per_role_and_dependents(users, world, browser):
     lonely = association("KZ-10", "Lonely club")
     url = f"/portal/registries/associations/{lonely.pk}/archive/"
     for role in ("reader", "mediator-kz-10", "coord-kz-75"):
-        assert browser(users, role).post(url).status_code == 403, role
+        assert browser(role).post(url).status_code == 403, role
         lonely.refresh_from_db()
         assert lonely.archived_at is None
-    client = browser(users, "coord-kz-10")
+    client = browser("coord-kz-10")
     # a House that hosts an association is refused, with the reason
     house_url = f"/portal/registries/houses-of-friendship/{world['house_10'].pk}/"
     response = client.post(house_url + "archive/", follow=True)
@@ -345,8 +372,8 @@ def test_archive_per_role_and_dependents(users, world):
 
 
 @pytest.mark.parametrize("slug", list(REGISTRIES))
-def test_list_queries_do_not_grow_with_rows(users, world, slug):
-    client = browser(users, "secretariat")
+def test_list_queries_do_not_grow_with_rows(world, slug, browser):
+    client = browser("secretariat")
     url = f"/portal/registries/{slug}/"
     with CaptureQueriesContext(connection) as few:
         assert client.get(url).status_code == 200
@@ -367,8 +394,8 @@ def test_list_queries_do_not_grow_with_rows(users, world, slug):
     assert len(many) == len(few), [query["sql"] for query in many.captured_queries]
 
 
-def test_the_portal_home_links_the_registries(users):
+def test_the_portal_home_links_the_registries(browser):
     for role in ROLES[1:]:
-        html = browser(users, role).get("/portal/").content.decode()
+        html = browser(role).get("/portal/").content.decode()
         for slug in REGISTRIES:
             assert f'href="/portal/registries/{slug}/' in html, (role, slug)

@@ -26,6 +26,7 @@ def test_reference_load_is_idempotent(reference):
     assert Region.history.count() == history  # nothing changed, nothing recorded
 
 
+@pytest.mark.slow
 def test_seed_demo_creates_the_demo_users_once(db):
     out = io.StringIO()
     call_command("seed_demo", stdout=out)
@@ -78,6 +79,7 @@ def test_schema_is_valid_and_docs_load_nothing_from_the_internet(client):
         assert marker not in docs.replace("http://testserver", ""), marker
 
 
+@pytest.mark.slow
 def test_schema_generation_has_no_warnings():
     result = subprocess.run(
         [sys.executable, "manage.py", "spectacular", "--fail-on-warn", "--validate", "--file", os.devnull],

@@ -1,11 +1,9 @@
 import csv
 import io
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
-from regions.models import District, Region
+from regions.models import District
 
 pytestmark = pytest.mark.django_db
 
@@ -57,12 +55,6 @@ def test_unknown_region_filter_is_a_400_naming_the_field(api):
     assert "region" in response.json()
 
 
-def test_bad_updated_since_is_a_400_naming_the_field(api):
-    response = api(None).get("/api/v1/regions/", {"updated_since": "yesterday"})
-    assert response.status_code == 400
-    assert "updated_since" in response.json()
-
-
 @pytest.mark.parametrize("term", ["Abai", "Абай облысы", "область Абай", "Semey"])
 def test_search_finds_regions_in_each_language(api, term):
     body = api(None).get("/api/v1/regions/", {"search": term}).json()
@@ -72,14 +64,6 @@ def test_search_finds_regions_in_each_language(api, term):
 def test_ordering_parameter(api):
     body = api(None).get("/api/v1/regions/", {"ordering": "-kato"}).json()
     assert [row["id"] for row in body["results"][:2]] == ["KZ-79", "KZ-75"]
-
-
-def test_updated_since_returns_only_recent_changes(api):
-    cutoff = timezone.now()
-    Region.objects.filter(pk="KZ-62").update(updated_at=cutoff + timedelta(seconds=5))
-    Region.objects.exclude(pk="KZ-62").update(updated_at=cutoff - timedelta(days=1))
-    body = api(None).get("/api/v1/regions/", {"updated_since": cutoff.isoformat()}).json()
-    assert [row["id"] for row in body["results"]] == ["KZ-62"]
 
 
 def test_cursor_mode_walks_every_row_once(api):

@@ -17,8 +17,8 @@ from assembly.models import (
     Post,
     Session,
     StrategicDocument,
-    from_roman,
 )
+from assembly.roman import from_roman
 from registry.api.filters import DatedFilterSet, RegistryFilterSet
 
 
@@ -39,8 +39,6 @@ class BodyFilterSet(DatedFilterSet):
 
 
 class BodyNameFilterSet(DatedFilterSet):
-    period_fields = ("valid_from", "valid_until")
-
     class Meta:
         model = BodyName
         fields = {"body": ["exact"]}
@@ -79,8 +77,6 @@ class MembershipFilterSet(DatedFilterSet):
 
 
 class PostFilterSet(DatedFilterSet):
-    period_fields = ("valid_from", "valid_to")
-
     class Meta:
         model = Post
         fields = {"body": ["exact"], "role": ["exact"]}

@@ -13,10 +13,10 @@ from assembly.models import (
     Identifier,
     Instruction,
     Membership,
+    MembershipRole,
     Person,
     Post,
     ProgressReport,
-    Role,
     Session,
     StrategicDocument,
 )
@@ -24,7 +24,6 @@ from registry.api.filters import DatedFilterSet
 from registry.api.viewsets import RegistryViewSet
 
 NAME_SEARCH = ("name_kk", "name_ru", "name_en")
-PERSON_SEARCH = ("surname", "given_name", "patronymic", *NAME_SEARCH)
 
 
 class BodyViewSet(RegistryViewSet):
@@ -33,15 +32,8 @@ class BodyViewSet(RegistryViewSet):
     queryset = Body.objects.prefetch_related("former_names", "identifiers", "predecessors")
     serializer_class = serializers.BodySerializer
     filterset_class = filters.BodyFilterSet
-    search_fields = (*NAME_SEARCH, "former_names__name_kk", "former_names__name_ru", "former_names__name_en")
     ordering_fields = ("id", "kind", "region", "founded_on", *NAME_SEARCH, "updated_at")
     ordering = ("kind", "region", "name_en")
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        if self.action == "list" and self.request.query_params.get("search"):
-            queryset = queryset.distinct()
-        return queryset
 
 
 class AssemblyViewSet(BodyViewSet):
@@ -57,16 +49,14 @@ class BodyNameViewSet(RegistryViewSet):
     queryset = BodyName.objects.all()
     serializer_class = serializers.BodyNameSerializer
     filterset_class = filters.BodyNameFilterSet
-    search_fields = NAME_SEARCH
-    ordering_fields = ("id", "valid_from", "valid_until", "updated_at")
-    ordering = ("body", "valid_from")
+    ordering_fields = ("id", "start_date", "end_date", "updated_at")
+    ordering = ("body", "start_date")
 
 
 class IdentifierViewSet(RegistryViewSet):
     queryset = Identifier.objects.all()
     serializer_class = serializers.IdentifierSerializer
     filterset_fields = {"body": ["exact"], "scheme": ["exact"], "value": ["exact"]}
-    search_fields = ("value",)
     ordering_fields = ("id", "scheme", "value", "updated_at")
     ordering = ("body", "scheme")
 
@@ -79,8 +69,6 @@ class PersonViewSet(RegistryViewSet):
     )
     serializer_class = serializers.PersonSerializer
     filterset_class = filters.PersonFilterSet
-    search_fields = PERSON_SEARCH
-    confidential_search_fields = ("email", "phone")
     ordering_fields = ("id", "surname", "given_name", "updated_at")
     ordering = ("surname", "given_name", "patronymic")
 
@@ -91,7 +79,6 @@ class MembershipViewSet(RegistryViewSet):
     queryset = Membership.objects.select_related("person", "body")
     serializer_class = serializers.MembershipSerializer
     filterset_class = filters.MembershipFilterSet
-    search_fields = tuple(f"person__{field}" for field in PERSON_SEARCH) + tuple(f"body__{f}" for f in NAME_SEARCH)
     ordering_fields = ("id", "start_date", "end_date", "role", "updated_at")
     ordering = ("-start_date", "id")
 
@@ -102,9 +89,8 @@ class PostViewSet(RegistryViewSet):
     queryset = Post.objects.select_related("body")
     serializer_class = serializers.PostSerializer
     filterset_class = filters.PostFilterSet
-    search_fields = NAME_SEARCH
-    ordering_fields = ("id", "role", "valid_from", "seats", "updated_at")
-    ordering = ("body", "role", "valid_from")
+    ordering_fields = ("id", "role", "start_date", "seats", "updated_at")
+    ordering = ("body", "role", "start_date")
 
 
 class SessionViewSet(RegistryViewSet):
@@ -119,7 +105,6 @@ class SessionViewSet(RegistryViewSet):
     filterset_class = filters.SessionFilterSet
     lookup_field = "number"
     lookup_value_regex = r"\d+"
-    search_fields = ("city", "venue", "theme_kk", "theme_ru", "theme_en")
     ordering_fields = ("number", "start_date", "updated_at")
     ordering = ("-number",)
 
@@ -132,7 +117,6 @@ class InstructionViewSet(RegistryViewSet):
     )
     serializer_class = serializers.InstructionSerializer
     filterset_class = filters.InstructionFilterSet
-    search_fields = ("code", "text_kk", "text_ru", "text_en")
     ordering_fields = ("id", "code", "deadline", "status", "progress_percent", "updated_at")
     ordering = ("-session__number", "code")
 
@@ -141,7 +125,6 @@ class ProgressReportViewSet(RegistryViewSet):
     queryset = ProgressReport.objects.all()
     serializer_class = serializers.ProgressReportSerializer
     filterset_fields = {"instruction": ["exact"], "reported_on": ["gte", "lte"]}
-    search_fields = ("text_kk", "text_ru", "text_en")
     ordering_fields = ("id", "reported_on", "updated_at")
     ordering = ("instruction", "-reported_on")
 
@@ -152,7 +135,6 @@ class StrategicDocumentViewSet(RegistryViewSet):
     queryset = StrategicDocument.objects.all()
     serializer_class = serializers.StrategicDocumentSerializer
     filterset_class = filters.StrategicDocumentFilterSet
-    search_fields = (*NAME_SEARCH, "number")
     ordering_fields = ("id", "adopted_on", "adopted_year", "start_date", "updated_at")
     ordering = ("-adopted_year", "name_en")
 
@@ -161,7 +143,6 @@ class EthnicGroupViewSet(RegistryViewSet):
     queryset = EthnicGroup.objects.all()
     serializer_class = serializers.EthnicGroupSerializer
     filterset_fields = {"census_2021_count": ["gte", "lte"]}
-    search_fields = NAME_SEARCH
     ordering_fields = ("id", "census_2021_rank", "census_2021_count", *NAME_SEARCH, "updated_at")
     ordering = ("census_2021_rank", "name_en")
 
@@ -174,22 +155,16 @@ class AssociationViewSet(RegistryViewSet):
         "activities",
         Prefetch(
             "memberships",
-            queryset=Membership.objects.filter(role=Role.LEADER, archived_at__isnull=True).select_related("person"),
+            queryset=Membership.objects.filter(role=MembershipRole.LEADER, archived_at__isnull=True).select_related(
+                "person"
+            ),
             to_attr="leader_memberships",
         ),
     )
     serializer_class = serializers.AssociationSerializer
     filterset_class = filters.AssociationFilterSet
-    search_fields = (*NAME_SEARCH, "bin", "ethnic_groups__name_kk", "ethnic_groups__name_ru", "ethnic_groups__name_en")
-    confidential_search_fields = ("email", "phone")
     ordering_fields = ("id", "region", "registered_on", *NAME_SEARCH, "updated_at")
     ordering = ("region", "name_en")
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        if self.request.query_params.get("search"):
-            queryset = queryset.distinct()
-        return queryset
 
 
 class HouseOfFriendshipViewSet(RegistryViewSet):
@@ -198,7 +173,6 @@ class HouseOfFriendshipViewSet(RegistryViewSet):
     )
     serializer_class = serializers.HouseOfFriendshipSerializer
     filterset_class = filters.HouseFilterSet
-    search_fields = (*NAME_SEARCH, "address")
     ordering_fields = ("id", "region", "house_kind", "opened_on", "capacity", *NAME_SEARCH, "updated_at")
     ordering = ("region", "house_kind", "name_en")
 
@@ -208,6 +182,5 @@ class AssociationActivityViewSet(RegistryViewSet):
     serializer_class = serializers.ActivitySerializer
     filterset_base = DatedFilterSet
     filterset_fields = {"association": ["exact"], "kind": ["exact"], "language": ["exact"]}
-    search_fields = NAME_SEARCH
     ordering_fields = ("id", "kind", "updated_at")
     ordering = ("association", "kind")

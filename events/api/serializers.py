@@ -1,4 +1,4 @@
-from django.utils import timezone
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -6,8 +6,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from events.inputs import InputError, parse_whole_tenge
+from events.lifecycle import Action
 from events.models import EVENT_LANGUAGES, TARGETS, Event, Programme, Source, Verification
 from registry.api.serializers import RegistrySerializer, TranslatedTextField
+from registry.numbers import BIGINT_MAX
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -35,8 +37,9 @@ class EventSerializer(RegistrySerializer):
         choices=[Verification.DRAFT, Verification.SUBMITTED],
         required=False,
         help_text=gettext_lazy(
-            "Read: draft, submitted, verified or returned. Write: draft or submitted only; the secretariat "
-            "verifies and returns through the verify and return actions."
+            "Read: draft, submitted, verified or returned. Write: draft (save as draft) or submitted (save and "
+            "submit); without it a save keeps a draft a draft. The secretariat verifies and returns through the "
+            "verify and return actions."
         ),
     )
     verified = serializers.BooleanField(read_only=True)
@@ -85,73 +88,69 @@ class EventSerializer(RegistrySerializer):
             "logged_by",
             "source",
             "confirm_duplicate",
-            "archived",
-            "created_at",
-            "updated_at",
         )
-        read_only_fields = ("return_comment", "submitted_at", "verified_at", "source", "created_at", "updated_at")
+        read_only_fields = (
+            "return_comment",
+            "submitted_at",
+            "verified_at",
+            "source",
+        )
+        # Who logged and verified an event and what the secretariat wrote back are the workflow's, not the public's:
+        # shown to the secretariat and the coordinator of the event's region only (accounts.access).
         extra_kwargs = {"end_date": {"required": False, "allow_null": True}}
+        row_fields = {"verified": (("verification",), lambda verification: verification == Verification.VERIFIED)}
 
     def validate(self, attrs):
         confirm = attrs.pop("confirm_duplicate", False)
+        self.action = REQUESTED_ACTIONS[attrs.pop("verification", None)]
         attrs = super().validate(attrs)
-        wanted = attrs.get("verification")
-        if (
-            self.instance is not None
-            and wanted == Verification.DRAFT
-            and self.instance.verification == Verification.VERIFIED
-        ):
-            raise serializers.ValidationError({"verification": [_("A verified event cannot go back to draft.")]})
-        if not confirm and self._duplicate_check_needed(attrs):
-            duplicates = self._unsaved(attrs).likely_duplicates()
-            if duplicates:
-                listed = "; ".join(f"«{event.title}» (id {event.pk})" for event in duplicates)
-                raise serializers.ValidationError(
-                    {
-                        "confirm_duplicate": [
-                            _(
-                                "This looks like an event already recorded in the region that day: %(events)s. "
-                                "If it is a different event, send it again with confirm_duplicate=true."
-                            )
-                            % {"events": listed}
-                        ],
-                        "duplicates": [event.pk for event in duplicates],
-                    }
-                )
+        candidate = self._unsaved(attrs)
+        try:
+            candidate.next_verification(self._user(), self.action)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(serializers.as_serializer_error(error)) from None
+        duplicates = [] if confirm else candidate.likely_duplicates()
+        if duplicates:
+            listed = "; ".join(f"«{event.title}» (id {event.pk})" for event in duplicates)
+            raise serializers.ValidationError(
+                {
+                    "confirm_duplicate": [
+                        _(
+                            "This looks like an event already recorded in the region that day: %(events)s. "
+                            "If it is a different event, send it again with confirm_duplicate=true."
+                        )
+                        % {"events": listed}
+                    ],
+                    "duplicates": [event.pk for event in duplicates],
+                }
+            )
         return attrs
-
-    def _duplicate_check_needed(self, attrs):
-        if self.instance is None:
-            return True
-        return any(
-            key in attrs and attrs[key] != getattr(self.instance, key) for key in ("title", "start_date", "region")
-        )
 
     def _user(self):
         request = self.context.get("request")
         return getattr(request, "user", None)
 
     def create(self, validated_data):
-        wanted = validated_data.pop("verification", None)
         event = Event(**validated_data)
         event.source = Source.API
-        event.start_verification(self._user(), draft=wanted == Verification.DRAFT)
+        event.transition(self._user(), self.action, save=False)
         event.save()
         return event
 
     def update(self, instance, validated_data):
-        wanted = validated_data.pop("verification", None)
         for key, value in validated_data.items():
             setattr(instance, key, value)
-        if wanted == Verification.DRAFT:
-            instance.verification = Verification.DRAFT
-        elif wanted == Verification.SUBMITTED and instance.verification in (Verification.DRAFT, Verification.RETURNED):
-            instance.verification = Verification.SUBMITTED
-            instance.submitted_at = timezone.now()
-        else:
-            instance.after_edit_by(self._user())
+        instance.transition(self._user(), self.action, save=False)
         instance.save()
         return instance
+
+
+# What a write asks of the life cycle: `verification` as sent, or nothing (a plain save).
+REQUESTED_ACTIONS = {
+    None: Action.EDIT,
+    Verification.DRAFT: Action.SAVE_DRAFT,
+    Verification.SUBMITTED: Action.SUBMIT,
+}
 
 
 class ReturnSerializer(serializers.Serializer):
@@ -161,7 +160,9 @@ class ReturnSerializer(serializers.Serializer):
 
 
 class BulkVerifySerializer(serializers.Serializer):
-    ids = serializers.ListField(child=serializers.IntegerField(min_value=1), allow_empty=False, max_length=1000)
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=BIGINT_MAX), allow_empty=False, max_length=1000
+    )
 
 
 class BulkVerifyResultSerializer(serializers.Serializer):
@@ -190,7 +191,6 @@ class ProgrammeSerializer(RegistrySerializer):
 
     class Meta:
         model = Programme
-        translated = ("name", "description")
         required_languages = ("kk", "ru", "en")
         fields = (
             "id",
@@ -205,11 +205,7 @@ class ProgrammeSerializer(RegistrySerializer):
             "region",
             *TARGETS.values(),
             "progress",
-            "archived",
-            "created_at",
-            "updated_at",
         )
-        read_only_fields = ("created_at", "updated_at")
 
     def get_fields(self):
         fields = super().get_fields()

@@ -1,4 +1,4 @@
-import django_filters
+from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,41 +18,12 @@ from events.api.serializers import (
     ProgrammeSerializer,
     ReturnSerializer,
 )
-from events.models import Event, EventKind, EventStatus, Programme, Verification
+from events.filters import EventFilterSet
+from events.lifecycle import Action
+from events.models import Event, EventKind, EventStatus, Programme
 from regions.models import Region
 from registry.api.filters import DatedFilterSet
-from registry.api.viewsets import RegistryViewSet
-
-TITLE_SEARCH = ("title", "title_kk", "title_ru", "title_en")
-
-
-class EventFilterSet(DatedFilterSet):
-    verified = django_filters.ChoiceFilter(
-        choices=[(value, value) for value in ("true", "false", "1", "0")],
-        method="filter_verified",
-        label=gettext_lazy("Verified by the secretariat (true/false)"),
-    )
-
-    class Meta:
-        model = Event
-        fields = {
-            "region": ["exact"],
-            "district": ["exact"],
-            "kind": ["exact", "in"],
-            "status": ["exact"],
-            "programme": ["exact"],
-            "organizer": ["exact"],
-            "verification": ["exact"],
-            "is_public": ["exact"],
-            "source": ["exact"],
-            "start_date": ["exact", "gte", "lte"],
-            "end_date": ["gte", "lte"],
-        }
-
-    def filter_verified(self, queryset, name, value):
-        if value in ("true", "1"):
-            return queryset.filter(verification=Verification.VERIFIED)
-        return queryset.exclude(verification=Verification.VERIFIED)
+from registry.api.viewsets import RegistryViewSet, one_document
 
 
 class EventViewSet(RegistryViewSet):
@@ -62,7 +33,6 @@ class EventViewSet(RegistryViewSet):
     queryset = Event.objects.select_related("organizer", "logged_by", "verified_by")
     serializer_class = EventSerializer
     filterset_class = EventFilterSet
-    search_fields = (*TITLE_SEARCH, "venue", "description")
     ordering_fields = ("id", "start_date", "end_date", "title", "participants_count", "funds_raised_kzt", "updated_at")
     ordering = ("-start_date", "-id")
 
@@ -70,27 +40,21 @@ class EventViewSet(RegistryViewSet):
     @action(detail=True, methods=["post"])
     def submit(self, request, *args, **kwargs):
         """Send a draft or returned event to the secretariat for verification."""
-        event = self.get_object()
-        self._transition(event.submit)
-        return Response(self.get_serializer(event).data)
+        return self._transition(Action.SUBMIT)
 
     @extend_schema(request=None, responses={200: EventSerializer})
     @action(detail=True, methods=["post"], permission_classes=[IsSecretariat])
     def verify(self, request, *args, **kwargs):
         """The secretariat confirms a submitted event: it now counts in the official figures."""
-        event = self.get_object()
-        self._transition(event.verify, request.user)
-        return Response(self.get_serializer(event).data)
+        return self._transition(Action.VERIFY)
 
     @extend_schema(request=ReturnSerializer, responses={200: EventSerializer})
     @action(detail=True, methods=["post"], url_path="return", permission_classes=[IsSecretariat])
     def return_for_correction(self, request, *args, **kwargs):
         """The secretariat sends an event back to its coordinator with a comment saying what to correct."""
-        event = self.get_object()
         payload = ReturnSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        self._transition(event.return_for_correction, request.user, payload.validated_data["comment"])
-        return Response(self.get_serializer(event).data)
+        return self._transition(Action.RETURN, payload.validated_data["comment"])
 
     @extend_schema(request=BulkVerifySerializer, responses={200: BulkVerifyResultSerializer})
     @action(
@@ -105,34 +69,38 @@ class EventViewSet(RegistryViewSet):
         payload = BulkVerifySerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         wanted = set(payload.validated_data["ids"])
-        events = Event.objects.filter(pk__in=wanted, archived_at__isnull=True)
+        events = Event.objects.filter(pk__in=wanted)
         verified, skipped = [], sorted(wanted - {event.pk for event in events})
         for event in events:
             try:
-                event.verify(request.user)
+                event.transition(request.user, Action.VERIFY)
                 verified.append(event.pk)
-            except DjangoValidationError:
+            except (DjangoValidationError, PermissionDenied):
                 skipped.append(event.pk)
         return Response({"verified": sorted(verified), "skipped": sorted(skipped)})
 
-    @staticmethod
-    def _transition(method, *args):
+    def _transition(self, action, comment=""):
+        event = self.get_object()
         try:
-            method(*args)
+            event.transition(self.request.user, action, comment)
         except DjangoValidationError as error:
             raise ValidationError(error.message_dict) from None
+        return Response(self.get_serializer(event).data)
 
 
 class ProgrammeViewSet(RegistryViewSet):
     """Programmes and projects with their targets and progress computed from their events."""
 
-    queryset = Programme.objects.with_progress().select_related("owner", "region")
+    queryset = Programme.objects.select_related("owner", "region")
     serializer_class = ProgrammeSerializer
     filterset_base = DatedFilterSet
     filterset_fields = {"region": ["exact", "isnull"], "owner": ["exact"], "code": ["exact"]}
-    search_fields = ("code", "name_kk", "name_ru", "name_en")
     ordering_fields = ("id", "code", "start_date", "end_date", "name_en", "updated_at")
     ordering = ("-start_date", "code")
+
+    def get_queryset(self):
+        # The public's progress figures count only the events the public may read.
+        return super().get_queryset().with_progress(public=not self.request.user.is_authenticated)
 
 
 class StatsQuerySerializer(serializers.Serializer):
@@ -158,28 +126,32 @@ class EventStatsViewSet(viewsets.ViewSet):
     """Events and participants by region and month. Counts events not cancelled or archived; verified only unless
     `verified=all`. `?format=csv` gives the region-and-month rows."""
 
+    csv_header = ["region", "month", *FIGURE_FIELDS]
+
     @extend_schema(
         parameters=[
             OpenApiParameter(name, str, description=str(field.help_text or ""))
             for name, field in StatsQuerySerializer().fields.items()
         ],
-        responses=inline_serializer(
-            "EventStats",
-            {
-                "verified_only": serializers.BooleanField(),
-                "totals": inline_serializer("EventStatsTotals", FIGURE_FIELDS),
-                "by_region": inline_serializer(
-                    "EventStatsRegion", {"region": serializers.CharField(), **FIGURE_FIELDS}, many=True
-                ),
-                "by_month": inline_serializer(
-                    "EventStatsMonth", {"month": serializers.CharField(), **FIGURE_FIELDS}, many=True
-                ),
-                "results": inline_serializer(
-                    "EventStatsRegionMonth",
-                    {"region": serializers.CharField(), "month": serializers.CharField(), **FIGURE_FIELDS},
-                    many=True,
-                ),
-            },
+        responses=one_document(
+            inline_serializer(
+                "EventStats",
+                {
+                    "verified_only": serializers.BooleanField(),
+                    "totals": inline_serializer("EventStatsTotals", FIGURE_FIELDS),
+                    "by_region": inline_serializer(
+                        "EventStatsRegion", {"region": serializers.CharField(), **FIGURE_FIELDS}, many=True
+                    ),
+                    "by_month": inline_serializer(
+                        "EventStatsMonth", {"month": serializers.CharField(), **FIGURE_FIELDS}, many=True
+                    ),
+                    "results": inline_serializer(
+                        "EventStatsRegionMonth",
+                        {"region": serializers.CharField(), "month": serializers.CharField(), **FIGURE_FIELDS},
+                        many=True,
+                    ),
+                },
+            )
         ),
     )
     def list(self, request):

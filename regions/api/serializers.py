@@ -9,7 +9,6 @@ class RegionSerializer(RegistrySerializer):
 
     class Meta:
         model = Region
-        translated = ("name", "centre")
         fields = (
             "id",
             "iso_code",
@@ -20,17 +19,12 @@ class RegionSerializer(RegistrySerializer):
             "centre",
             "centre_translations",
             "established_on",
-            "archived",
-            "created_at",
-            "updated_at",
         )
-        read_only_fields = ("created_at", "updated_at")
 
 
 class DistrictSerializer(RegistrySerializer):
     class Meta:
         model = District
-        translated = ("name",)
         fields = (
             "id",
             "region",
@@ -40,8 +34,4 @@ class DistrictSerializer(RegistrySerializer):
             "names",
             "centre_en",
             "is_region_centre",
-            "archived",
-            "created_at",
-            "updated_at",
         )
-        read_only_fields = ("created_at", "updated_at")

@@ -9,7 +9,6 @@ class RegionViewSet(RegistryViewSet):
     queryset = Region.objects.all()
     serializer_class = RegionSerializer
     filterset_fields = {"kind": ["exact"], "kato": ["exact"]}
-    search_fields = ("iso_code", "kato", *NAME_SEARCH, "centre_kk", "centre_ru", "centre_en")
     ordering_fields = ("iso_code", "kato", *NAME_SEARCH, "updated_at")
     ordering = ("iso_code",)
 
@@ -23,6 +22,5 @@ class DistrictViewSet(RegistryViewSet):
         "kato": ["exact"],
         "is_region_centre": ["exact"],
     }
-    search_fields = ("kato", *NAME_SEARCH)
     ordering_fields = ("id", "region", "kato", *NAME_SEARCH, "updated_at")
     ordering = ("region", "name_en")

@@ -1,9 +1,10 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import DataError, IntegrityError
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
 
 from registry.models import Dependents
@@ -31,6 +32,11 @@ def registry_exception_handler(exc, context):
                 "dependents": exc.blockers,
             },
             status=status.HTTP_409_CONFLICT,
+        )
+    elif isinstance(exc, DataError | OverflowError):
+        # The last guard: a value the database cannot store that no field's validation caught.
+        exc = ValidationError(
+            {api_settings.NON_FIELD_ERRORS_KEY: [_("A value is outside what the registry can store.")]}
         )
     elif isinstance(exc, IntegrityError):
         exc = Conflict(_("The change conflicts with an existing record (a unique value is already taken)."))

@@ -5,7 +5,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.filters import SearchFilter
 
 from accounts import access
-from registry.models import RegistryModel
+from registry.models import RegistryModel, in_force
 
 
 class RegistryFilterSet(django_filters.FilterSet):
@@ -38,10 +38,7 @@ class DatedFilterSet(RegistryFilterSet):
 
     def filter_active_on(self, queryset, name, value):
         start, end = self.period_fields
-        return queryset.filter(
-            Q(**{f"{start}__lte": value}) | Q(**{f"{start}__isnull": True}),
-            Q(**{f"{end}__gte": value}) | Q(**{f"{end}__isnull": True}),
-        )
+        return queryset.filter(in_force(value, start=start, end=end))
 
 
 class RegistryFilterBackend(DjangoFilterBackend):
@@ -63,11 +60,43 @@ class RegistryFilterBackend(DjangoFilterBackend):
 
 
 class RegistrySearchFilter(SearchFilter):
-    """`?search=` over a viewset's `search_fields`, plus its `confidential_search_fields` for the secretariat only:
-    searching by an e-mail or phone must not reveal, by a match, whose contact it is."""
+    """`?search=` over a viewset's `search_fields` (the model's by default), its confidential ones for the
+    secretariat only: searching by an e-mail or phone must not reveal, by a match, whose contact it is."""
 
     def get_search_fields(self, view, request):
         fields = tuple(super().get_search_fields(view, request) or ())
-        if access.is_secretariat(request.user):
-            fields += tuple(getattr(view, "confidential_search_fields", ()))
-        return fields
+        return access.searchable_fields(request.user, view.get_queryset().model, fields)
+
+
+class SearchFieldsFilter(django_filters.CharFilter):
+    """`search` as a filter, for pages: rows where any of `fields` contains the term, as the API's `?search=` does."""
+
+    def __init__(self, fields, **kwargs):
+        self.search_fields = tuple(fields)
+        kwargs.setdefault("label", _("Search"))
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        term = (value or "").strip()
+        if not term:
+            return qs
+        matches = Q()
+        for name in self.search_fields:
+            matches |= Q(**{f"{name}__icontains": term})
+        rows = qs.filter(matches)
+        # a term matching several related rows (an association's ethnic groups) must not repeat the row
+        return rows.distinct() if any("__" in name for name in self.search_fields) else rows
+
+
+class PageFilters:
+    """Mixin that makes an API FilterSet drive a page's filter form: the same filters under the same parameter names,
+    of which only `page_fields` are shown (in that order) and applied. An invalid value is left out, not an error."""
+
+    page_fields = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters = {name: self.filters[name] for name in self.page_fields}
+        for page_filter in self.filters.values():
+            if isinstance(page_filter, django_filters.ChoiceFilter) and page_filter.extra.get("empty_label", 1):
+                page_filter.extra["empty_label"] = _("all")

@@ -1,4 +1,46 @@
+import json
+
+from django.core.exceptions import EmptyResultSet
+from django.core.paginator import Paginator
+from django.db import connections, models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination, PageNumberPagination
+
+from registry.numbers import bounded_id
+
+# Page numbers are served up to this many rows deep; deeper reads go by cursor, which costs the same at any depth.
+MAX_OFFSET = 10_000
+# An unfiltered list whose planner estimate is above this many rows reports the estimate as its count.
+ESTIMATE_ABOVE = 200_000
+# Query parameters that do not narrow a list (anything else may filter it, so its count is exact).
+NOT_FILTERS = {"page", "page_size", "format", "ordering", "pagination", "cursor", "lang"}
+
+
+class RegistryPaginator(Paginator):
+    """Django's paginator; on PostgreSQL an unfiltered list of a huge table counts by the planner's estimate."""
+
+    estimate = False
+
+    @cached_property
+    def count(self):
+        queryset = self.object_list
+        if self.estimate and hasattr(queryset, "query"):
+            connection = connections[queryset.db]
+            if connection.vendor == "postgresql":
+                try:
+                    sql, params = queryset.order_by().query.sql_with_params()
+                except EmptyResultSet:
+                    return 0
+                with connection.cursor() as cursor:
+                    cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+                    plan = cursor.fetchone()[0]
+                plan = json.loads(plan) if isinstance(plan, str) else plan
+                rows = int(plan[0]["Plan"]["Plan Rows"])
+                if rows > ESTIMATE_ABOVE:
+                    return rows
+        return super().count
 
 
 class RegistryCursorPagination(CursorPagination):
@@ -12,6 +54,24 @@ class RegistryCursorPagination(CursorPagination):
     def get_ordering(self, request, queryset, view):
         # A cursor needs a unique, indexed order; the primary key is both, whatever `ordering=` asks.
         return (self.ordering,)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.key_field = queryset.model._meta.pk
+        return super().paginate_queryset(queryset, request, view)
+
+    def decode_cursor(self, request):
+        """A cursor this API gave out, or a 400: a forged one never reaches the database."""
+        refusal = ValidationError({self.cursor_query_param: [_("Invalid cursor; start again with pagination=cursor.")]})
+        try:
+            cursor = super().decode_cursor(request)
+        except NotFound:
+            raise refusal from None
+        if cursor is None or cursor.position is None:
+            return cursor
+        integer_key = isinstance(self.key_field, models.IntegerField | models.AutoField)
+        if (integer_key and bounded_id(cursor.position) is None) or len(str(cursor.position)) > 100:
+            raise refusal
+        return cursor
 
 
 class RegistryPagination(PageNumberPagination):
@@ -29,7 +89,34 @@ class RegistryPagination(PageNumberPagination):
             self._cursor = RegistryCursorPagination()
             return self._cursor.paginate_queryset(queryset, request, view)
         self._cursor = None
+        self.refuse_deep_page(request)
+        self.estimate = not (set(request.query_params) - NOT_FILTERS)
         return super().paginate_queryset(queryset, request, view)
+
+    def django_paginator_class(self, *args, **kwargs):
+        paginator = RegistryPaginator(*args, **kwargs)
+        paginator.estimate = self.estimate
+        return paginator
+
+    def refuse_deep_page(self, request):
+        """A page more than MAX_OFFSET rows deep is a 400 that points to cursor pagination."""
+        try:
+            number = int(request.query_params.get(self.page_query_param, 1))
+        except (TypeError, ValueError):
+            return  # DRF answers a page that is not a number
+        size = self.get_page_size(request) or self.page_size
+        if (number - 1) * size >= MAX_OFFSET:
+            raise ValidationError(
+                {
+                    self.page_query_param: [
+                        _(
+                            "Pages are served by number up to %(rows)s rows deep. To read further, walk the list "
+                            "with cursors: add pagination=cursor and follow the next links."
+                        )
+                        % {"rows": f"{MAX_OFFSET:,}"}
+                    ]
+                }
+            )
 
     def get_paginated_response(self, data):
         if self._cursor is not None:
@@ -48,3 +135,10 @@ class RegistryPagination(PageNumberPagination):
             }
         )
         return parameters
+
+    def get_paginated_response_schema(self, schema):
+        # A page by number carries `count`; a page by cursor has none (counting would defeat the cursor).
+        response = super().get_paginated_response_schema(schema)
+        response["required"] = ["results"]
+        response["properties"]["count"]["description"] = "Absent when the list is read by cursor."
+        return response

@@ -8,9 +8,11 @@ from rest_framework import exceptions, serializers
 from rest_framework.settings import api_settings
 
 from accounts import access
+from registry.links import relation_errors
 from registry.models import translated
 
 LANGUAGE_CODES = [code for code, _label in settings.LANGUAGES]
+RECORD_FIELDS = ("archived", "created_at", "updated_at")
 
 
 @extend_schema_field(
@@ -45,6 +47,9 @@ class TranslatedTextField(serializers.Field):
             if not isinstance(value, str):
                 errors[code] = [_("Expected text.")]
                 continue
+            if "\x00" in value:
+                errors[code] = [_("Null characters are not allowed.")]
+                continue
             values[f"{self.base}_{code}"] = value.strip()
         unknown = set(data) - set(LANGUAGE_CODES)
         for code in sorted(unknown):
@@ -72,11 +77,13 @@ class LocalizedTextField(serializers.ReadOnlyField):
 
 
 class RegistrySerializerMeta(serializers.SerializerMetaclass):
-    """Adds `<base>` (request language) and `<base>s`/`names` (all three) for each of Meta.translated."""
+    """Adds `<base>` (request language) and `<base>s`/`names` (all three) for each of the model's
+    `translated_fields` (or Meta.translated, where a serializer shows fewer)."""
 
     def __new__(mcs, name, bases, attrs):
         meta = attrs.get("Meta")
-        for base in getattr(meta, "translated", ()):
+        model = getattr(meta, "model", None)
+        for base in getattr(meta, "translated", getattr(model, "translated_fields", ())):
             plural = "names" if base == "name" else f"{base}_translations"
             attrs.setdefault(base, LocalizedTextField(base))
             attrs.setdefault(
@@ -89,8 +96,10 @@ class RegistrySerializerMeta(serializers.SerializerMetaclass):
 class RegistrySerializer(serializers.ModelSerializer, metaclass=RegistrySerializerMeta):
     """Base of every registry serializer.
 
-    Meta.translated: three-language texts (shown in the request's language and all three).
-    Meta.confidential_fields: dropped from the output unless the access rule lets the reader see them.
+    Every registry's output ends with `archived`, `created_at` and `updated_at` (read-only); Meta.fields lists the
+    rest.
+    The model's `translated_fields`: three-language texts (shown in the request's language and all three).
+    The model's `confidential_fields`: dropped from the output unless the access rule lets the reader see them.
     Writes are checked against the reader's region (accounts.access).
     """
 
@@ -99,15 +108,19 @@ class RegistrySerializer(serializers.ModelSerializer, metaclass=RegistrySerializ
     def get_archived(self, instance) -> bool:
         return instance.archived_at is not None
 
-    def get_fields(self):
-        fields = super().get_fields()
-        if self.instance is None and not getattr(self, "many", False):
-            return fields
-        return fields
+    def get_field_names(self, declared_fields, info):
+        names = list(super().get_field_names(declared_fields, info))
+        return names + [name for name in RECORD_FIELDS if name not in names]
+
+    def get_extra_kwargs(self):
+        extra = super().get_extra_kwargs()
+        for name in ("created_at", "updated_at"):
+            extra.setdefault(name, {})["read_only"] = True
+        return extra
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        hidden = getattr(self.Meta, "confidential_fields", ())
+        hidden = getattr(self.Meta.model, "confidential_fields", ())
         if hidden:
             request = self.context.get("request")
             user = getattr(request, "user", None)
@@ -130,6 +143,8 @@ class RegistrySerializer(serializers.ModelSerializer, metaclass=RegistrySerializ
                 raise exceptions.PermissionDenied(rule.write_refusal(request.user))
             field = rule.region_path.split("__")[0] if rule.region_path else api_settings.NON_FIELD_ERRORS_KEY
             raise serializers.ValidationError({field: [rule.write_refusal(request.user)]})
+        if request is not None and (links := relation_errors(request.user, model, self.instance, attrs)):
+            raise serializers.ValidationError(links)
         try:
             candidate.clean()
             candidate.validate_unique()

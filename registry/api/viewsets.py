@@ -1,4 +1,9 @@
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
+from drf_spectacular.drainage import set_override
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -6,8 +11,11 @@ from rest_framework.response import Response
 
 from accounts import access
 from accounts.permissions import IsSecretariat
-from registry.api.exceptions import PreconditionFailed
+from registry.api import export as exports
+from registry.api import rows
+from registry.api.exceptions import Conflict, PreconditionFailed
 from registry.history import describe_changes, with_previous
+from registry.versions import StaleVersion, claim
 
 
 class HistoryEntrySerializer(serializers.Serializer):
@@ -23,22 +31,54 @@ class HistoryEntrySerializer(serializers.Serializer):
 HISTORY_ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
 
+@contextmanager
+def refusals_as_400():
+    """A model's own refusal of an archive or restore (e.g. an event's life cycle) is a 400 naming the field."""
+    try:
+        yield
+    except DjangoValidationError as error:
+        raise serializers.ValidationError(serializers.as_serializer_error(error)) from None
+
+
 class RegistryViewSet(viewsets.ModelViewSet):
     """Base of every registry endpoint; a registry declares its queryset, serializer, filters and ordering.
 
     Reads are narrowed by accounts.access; archived records leave lists unless `?archived=include|only`;
-    DELETE archives (409 while active records depend on it); an `If-Match` header with a stale version
-    answers 412; `/<id>/history/` shows the secretariat every change.
+    DELETE archives (409 while active records depend on it); an archived record is changed only after
+    `/<id>/restore/` (409 until then); an `If-Match` header with a stale version answers 412;
+    `/<id>/history/` shows the secretariat every change.
     """
 
     lookup_value_regex = "[^/]+"
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # `?search=` looks where the model says unless the endpoint names its own fields.
+        if getattr(cls, "search_fields", None) is None and getattr(cls, "queryset", None) is not None:
+            cls.search_fields = cls.queryset.model.search_fields
+
     def get_queryset(self):
         queryset = access.readable(self.request.user, super().get_queryset())
-        if self.action == "list" and "archived" not in self.request.query_params:
+        if self.action in ("list", "export") and "archived" not in self.request.query_params:
             queryset = queryset.filter(archived_at__isnull=True)
         return queryset
+
+    def list(self, request, *args, **kwargs):
+        """Reads rows, not model instances, when the serializer allows it (registry.api.rows)."""
+        plan = rows.plan_for(self.get_serializer_class()) if self.reads_rows() else None
+        if plan is None:
+            return super().list(request, *args, **kwargs)
+        values = plan.values(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(values)
+        if page is None:
+            return Response(plan.build(values, request))
+        return self.get_paginated_response(plan.build(page, request))
+
+    def reads_rows(self):
+        # The browsable API renders forms from model instances; every other format reads rows.
+        renderer = getattr(self.request, "accepted_renderer", None)
+        return renderer is None or renderer.format != "api"
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
@@ -46,18 +86,51 @@ class RegistryViewSet(viewsets.ModelViewSet):
         response["ETag"] = f'"{instance.version}"'
         return response
 
+    def expected_version(self):
+        """The version named by `If-Match`, or None when the client sent none (or `*`)."""
+        expected = (self.request.headers.get("If-Match") or "").strip()
+        if not expected or expected == "*":
+            return None
+        return expected.removeprefix("W/").strip('"')
+
     def check_version(self, instance):
-        expected = self.request.headers.get("If-Match")
-        if expected and expected.strip() != "*" and expected.strip().strip('"').removeprefix('W/"') != instance.version:
-            raise PreconditionFailed()
+        """Inside the write's transaction: 412 unless the stored row is still at the version the client sent (the
+        row is then held, so of two writers sending the same version exactly one succeeds)."""
+        expected = self.expected_version()
+        if expected is None:
+            return
+        try:
+            claim(instance, expected)
+        except StaleVersion:
+            raise PreconditionFailed() from None
+
+    def get_object(self):
+        instance = super().get_object()
+        # Before validation: an archived record is refused as archived, whatever the payload.
+        if self.action in ("update", "partial_update") and instance.is_archived:
+            raise Conflict(_("The record is archived; restore it before changing it."))
+        return instance
 
     def perform_update(self, serializer):
-        self.check_version(serializer.instance)
-        serializer.save()
+        with transaction.atomic():
+            self.check_version(serializer.instance)
+            serializer.save()
 
     def perform_destroy(self, instance):
-        self.check_version(instance)
-        instance.archive()
+        with transaction.atomic(), refusals_as_400():
+            self.check_version(instance)
+            instance.archive(self.request.user)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("format", str, enum=["csv", "ndjson"], description="csv (default) or ndjson")],
+        responses={(200, "text/csv"): str, (200, "application/x-ndjson"): str},
+    )
+    @action(
+        detail=False, methods=["get"], renderer_classes=[exports.CSVExport, exports.NDJSONExport], pagination_class=None
+    )
+    def export(self, request, *args, **kwargs):
+        """Every row of the registry (filtered like the list, unpaginated) as CSV or NDJSON, streamed."""
+        return exports.export_response(self, request, request.accepted_renderer.format)
 
     @extend_schema(request=None, responses={200: None})
     @action(detail=True, methods=["post"])
@@ -66,7 +139,8 @@ class RegistryViewSet(viewsets.ModelViewSet):
         instance = self.get_object()
         if not instance.is_archived:
             return Response({"detail": _("The record is not archived.")}, status=status.HTTP_400_BAD_REQUEST)
-        instance.restore()
+        with refusals_as_400():
+            instance.restore(request.user)
         return Response(self.get_serializer(instance).data)
 
     @extend_schema(
@@ -92,3 +166,9 @@ class RegistryViewSet(viewsets.ModelViewSet):
             for record, previous in with_previous(page, history)
         ]
         return self.get_paginated_response(HistoryEntrySerializer(entries, many=True).data)
+
+
+def one_document(serializer):
+    """The response of a `list` action that answers one document of figures: drf-spectacular would otherwise
+    declare every `list` as an array of it."""
+    return set_override(serializer, "many", False)

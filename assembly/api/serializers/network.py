@@ -1,0 +1,163 @@
+"""The ethnocultural network: ethnic groups, associations and their activities, Houses of Friendship."""
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from accounts import access
+from assembly.api.serializers.base import optional_texts
+from assembly.models import (
+    AssociationActivity,
+    AssociationStatus,
+    EthnicGroup,
+    EthnoculturalAssociation,
+    HouseKind,
+    HouseOfFriendship,
+    HouseStatus,
+    Membership,
+)
+from registry.api.serializers import RegistrySerializer
+
+
+class EthnicGroupSerializer(RegistrySerializer):
+    class Meta:
+        model = EthnicGroup
+        fields = (
+            "id",
+            "name",
+            "names",
+            "census_2021_count",
+            "census_2021_percent",
+            "census_2021_rank",
+            "note",
+        )
+
+
+class ActivitySerializer(RegistrySerializer):
+    class Meta:
+        model = AssociationActivity
+        fields = ("id", "association", "kind", "name", "names", "language", "start_date", "end_date")
+
+
+class NestedActivitySerializer(serializers.ModelSerializer):
+    name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AssociationActivity
+        fields = ("id", "kind", "name", "language", "start_date", "end_date")
+
+    def get_name(self, activity) -> str:
+        return activity.name
+
+
+@extend_schema_field(
+    {"type": "object", "nullable": True, "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}}
+)
+class LeaderField(serializers.Field):
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, association):
+        today = timezone.localdate()
+        memberships = getattr(association, "leader_memberships", None)
+        if memberships is None:
+            memberships = association.memberships.filter(role="leader", archived_at__isnull=True)
+        for membership in memberships:
+            if (membership.start_date is None or membership.start_date <= today) and (
+                membership.end_date is None or membership.end_date >= today
+            ):
+                return {"id": membership.person_id, "name": membership.person.name}
+        return None
+
+
+class AssociationSerializer(RegistrySerializer):
+    status = serializers.ChoiceField(choices=AssociationStatus.choices, required=False)
+    description_translations = optional_texts("description")["description_translations"]
+    ethnic_groups = serializers.PrimaryKeyRelatedField(
+        many=True, queryset=EthnicGroup.objects.filter(archived_at__isnull=True), required=False
+    )
+    ethnic_group_names = serializers.SerializerMethodField()
+    host_house_name = serializers.SerializerMethodField()
+    leader = LeaderField()
+    activities = serializers.SerializerMethodField()
+
+    class Meta:
+        model = EthnoculturalAssociation
+        fields = (
+            "id",
+            "name",
+            "names",
+            "level",
+            "region",
+            "district",
+            "parent",
+            "ethnic_groups",
+            "ethnic_group_names",
+            "host_house",
+            "host_house_name",
+            "status",
+            "status_since",
+            "founded_on",
+            "registered_on",
+            "dissolved_on",
+            "bin",
+            "leader",
+            "activities",
+            "description",
+            "description_translations",
+            "website",
+            "email",
+            "phone",
+            "address",
+        )
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_ethnic_group_names(self, association):
+        return [group.name for group in association.ethnic_groups.all()]
+
+    def get_host_house_name(self, association) -> str:
+        return association.host_house.name if association.host_house_id else ""
+
+    @extend_schema_field(NestedActivitySerializer(many=True))
+    def get_activities(self, association):
+        rows = [a for a in association.activities.all() if a.archived_at is None]
+        return NestedActivitySerializer(rows, many=True).data
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if not access.can_read_model(getattr(request, "user", None), Membership):
+            data.pop("leader", None)  # a person's name: for signed-in readers only
+        return data
+
+
+class HouseOfFriendshipSerializer(RegistrySerializer):
+    kind = serializers.ChoiceField(source="house_kind", choices=HouseKind.choices)
+    status = serializers.ChoiceField(choices=HouseStatus.choices, required=False)
+    description_translations = optional_texts("description")["description_translations"]
+    associations_hosted = serializers.IntegerField(read_only=True, source="hosted_total", default=0)
+
+    class Meta:
+        model = HouseOfFriendship
+        fields = (
+            "id",
+            "name",
+            "names",
+            "kind",
+            "level",
+            "region",
+            "district",
+            "parent",
+            "address",
+            "status",
+            "opened_on",
+            "dissolved_on",
+            "capacity",
+            "on_tourist_route",
+            "associations_hosted",
+            "description",
+            "description_translations",
+            "website",
+        )
+        read_only_fields = ("level",)

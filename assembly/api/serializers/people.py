@@ -1,0 +1,106 @@
+"""Persons, their memberships and the posts of bodies."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from assembly.api.serializers.base import optional_texts
+from assembly.models import Membership, Person, Post
+from registry.api.serializers import RegistrySerializer, TranslatedTextField
+
+
+class PersonMembershipSerializer(serializers.ModelSerializer):
+    body_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Membership
+        fields = ("id", "body", "body_name", "role", "start_date", "end_date", "end_reason", "appointed_by", "country")
+
+    def get_body_name(self, membership) -> str:
+        return membership.body.name
+
+
+class PersonSerializer(RegistrySerializer):
+    name = serializers.CharField(read_only=True)
+    full_name = serializers.CharField(read_only=True)
+    names = TranslatedTextField("name", required_languages=(), required=False)
+    biography_translations = optional_texts("biography")["biography_translations"]
+    memberships = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Person
+        fields = (
+            "id",
+            "surname",
+            "given_name",
+            "patronymic",
+            "full_name",
+            "name",
+            "names",
+            "biography",
+            "biography_translations",
+            "region",
+            "email",
+            "phone",
+            "address",
+            "memberships",
+        )
+
+    @extend_schema_field(PersonMembershipSerializer(many=True))
+    def get_memberships(self, person):
+        """The whole history of the person's posts, newest first."""
+        rows = [m for m in person.memberships.all() if m.archived_at is None]
+        return PersonMembershipSerializer(rows, many=True).data
+
+
+class MembershipSerializer(RegistrySerializer):
+    person_name = serializers.SerializerMethodField()
+    body_name = serializers.SerializerMethodField()
+    body_kind = serializers.ReadOnlyField(source="body.kind")
+    region = serializers.ReadOnlyField(source="body.region_id")
+
+    class Meta:
+        model = Membership
+        fields = (
+            "id",
+            "person",
+            "person_name",
+            "body",
+            "body_name",
+            "body_kind",
+            "region",
+            "role",
+            "start_date",
+            "end_date",
+            "end_reason",
+            "appointed_by",
+            "country",
+            "note",
+        )
+
+    def get_person_name(self, membership) -> str:
+        return membership.person.name
+
+    def get_body_name(self, membership) -> str:
+        return membership.body.name
+
+
+class PostSerializer(RegistrySerializer):
+    body_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Post
+        fields = (
+            "id",
+            "body",
+            "body_name",
+            "role",
+            "name",
+            "names",
+            "seats",
+            "start_date",
+            "end_date",
+            "legal_basis",
+        )
+
+    def get_body_name(self, post) -> str:
+        return post.body.name

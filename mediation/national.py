@@ -1,0 +1,150 @@
+"""Mediation's share of the national seed (see registry/national.py): the regional offices, their mediators and
+the cases of each year."""
+
+import datetime
+
+from assembly.models import BodyKind, Level, Person
+from assembly.national import RegionalPart, insert_bodies
+from mediation.models import CaseCategory, CaseStatus, MediationCase, MediationOffice, Mediator
+from registry.national import BATCH, FIGURES, MEDIATION_OFFICES, NATIONAL_MARK, YEARS, insert, scaled, weighted
+
+
+class MediationPart(RegionalPart):
+    def make_plan(self):
+        factor = self.factor
+        national = {"description_en__startswith": NATIONAL_MARK}
+        offices = MediationOffice.objects.filter(level=Level.REGIONAL, archived_at__isnull=True)
+        self.want(
+            "offices", "mediation offices", offices.count(), offices.filter(**national).count(), MEDIATION_OFFICES
+        )
+        mediators = Mediator.objects.filter(archived_at__isnull=True)
+        self.want(
+            "mediators",
+            "mediators",
+            mediators.count(),
+            mediators.filter(person__biography_en=NATIONAL_MARK).count(),
+            scaled(FIGURES["mediators"], factor),
+        )
+        for year in YEARS:
+            cases = MediationCase.objects.filter(received_on__year=year)
+            self.want(
+                f"cases_{year}",
+                f"mediation cases {year}",
+                cases.count(),
+                cases.filter(reference_number__startswith="DEMO-").count(),
+                scaled(FIGURES["cases_per_year"], factor),
+            )
+
+    def offices(self):
+        label, have, _want, missing = self.plan["offices"]
+        if not missing:
+            return 0
+        served = set(MediationOffice.objects.filter(level=Level.REGIONAL).values_list("region_id", flat=True))
+        bodies, extras = [], []
+        for iso, region in self.regions.items():
+            if iso in served or len(bodies) >= missing:
+                continue
+            bodies.append(
+                self.body(
+                    BodyKind.MEDIATION_OFFICE,
+                    Level.REGIONAL,
+                    iso,
+                    None,
+                    f"{region.name_kk}: медиация кабинеті",
+                    f"Кабинет медиации: {region.name_ru}",
+                    f"Mediation office, {region.name_en}",
+                )
+            )
+            extras.append({"address": f"{region.centre_en} (demo)"})
+        insert_bodies(MediationOffice, bodies, extras, self.progress, label, (have, have + len(bodies)))
+        return len(bodies)
+
+    def mediators(self):
+        label, have, _want, missing = self.plan["mediators"]
+        if not missing:
+            return 0
+        rng = self.rng("mediators")
+        offices = list(MediationOffice.objects.filter(archived_at__isnull=True).values_list("id", "region_id"))
+        persons, posts = [], []
+        for number in range(have, have + missing):
+            office, iso = offices[number % len(offices)]
+            persons.append(self.person(rng, iso, number))
+            posts.append(office)
+        made = 0
+        for start in range(0, len(persons), BATCH):
+            chunk = Person.objects.bulk_create(persons[start : start + BATCH])
+            Mediator.objects.bulk_create(
+                [
+                    Mediator(
+                        person_id=person.pk,
+                        office_id=office,
+                        certified_on=datetime.date(rng.randint(2012, 2025), rng.randint(1, 12), 1),
+                        languages=["kk", "ru"],
+                    )
+                    for person, office in zip(chunk, posts[start : start + BATCH], strict=True)
+                ]
+            )
+            made += len(chunk)
+            self.progress.step(label, len(chunk), (have + made, have + missing))
+        return missing
+
+    def cases(self, year):
+        key = f"cases_{year}"
+        label, have, _want, missing = self.plan[key]
+        if not missing:
+            return 0
+        rng = self.rng(key)
+        offices = list(
+            MediationOffice.objects.filter(archived_at__isnull=True, region__isnull=False).values_list(
+                "id", "region_id"
+            )
+        )
+        weights = {office: self.region_weights.get(iso, 500) for office, iso in offices}
+        regions = dict(offices)
+        categories = {
+            CaseCategory.FAMILY: 30,
+            CaseCategory.NEIGHBOURS: 25,
+            CaseCategory.PROPERTY: 20,
+            CaseCategory.LABOUR: 12,
+            CaseCategory.INTERETHNIC: 3,
+            CaseCategory.RELIGIOUS: 2,
+            CaseCategory.OTHER: 8,
+        }
+        closed = {
+            CaseStatus.AGREEMENT: 70,
+            CaseStatus.NO_AGREEMENT: 15,
+            CaseStatus.REFERRED_TO_COURT: 8,
+            CaseStatus.WITHDRAWN: 7,
+        }
+        today = datetime.date.today()
+        rows = []
+        for number in range(have, have + missing):
+            office = weighted(rng, weights)
+            received = datetime.date(year, rng.randint(1, 12), rng.randint(1, 28))
+            closed_on = received + datetime.timedelta(days=rng.randint(5, 60))
+            is_closed = closed_on < today
+            status = weighted(rng, closed) if is_closed else CaseStatus.IN_MEDIATION
+            rows.append(
+                MediationCase(
+                    reference_number=f"DEMO-{regions[office]}/{year}/{number + 1:05d}",
+                    office_id=office,
+                    received_on=received,
+                    category=weighted(rng, categories),
+                    parties_count=2 if rng.random() < 0.9 else 3,
+                    languages=["kk", "ru"] if rng.random() < 0.6 else ["ru"],
+                    status=status,
+                    closed_on=closed_on if is_closed else None,
+                    outcome_summary=f"{NATIONAL_MARK}: {CaseStatus(status).label}" if is_closed else "",
+                )
+            )
+        insert(MediationCase, rows, self.progress, label, (have, have + missing))
+        return missing
+
+    def run(self):
+        made = {"mediation offices": self.offices(), "mediators": self.mediators()}
+        for year in YEARS:
+            made[f"mediation cases {year}"] = self.cases(year)
+        return made
+
+
+PARTS = (MediationPart,)

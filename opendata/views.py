@@ -1,0 +1,22 @@
+from django.http import FileResponse, Http404
+from django.utils import translation
+from django.views.generic import TemplateView, View
+
+from opendata.package import public_tables, published_archives, titles_of
+
+
+class OpenDataView(TemplateView):
+    template_name = "opendata/index.html"
+
+    def get_context_data(self, **kwargs):
+        language = (translation.get_language() or "kk")[:2]
+        tables = [titles_of(table.model)[language] for table in public_tables()]
+        return super().get_context_data(archives=published_archives(), tables=tables, **kwargs)
+
+
+class ArchiveView(View):
+    def get(self, request, name):
+        for _day, path, _size in published_archives():
+            if path.name == name:
+                return FileResponse(open(path, "rb"), as_attachment=True, filename=path.name)
+        raise Http404

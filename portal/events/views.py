@@ -1,0 +1,215 @@
+"""The portal's event pages: log, list, edit, submit; and the secretariat's verification queue."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views import View
+from django.views.generic import TemplateView
+
+from accounts import access
+from events.lifecycle import Action
+from events.models import Event, Source, Verification
+from portal.events.forms import EventForm, EventPageFilterSet, default_event
+
+
+def events_for(user):
+    """The events a portal user reads, with what the list shows."""
+    return access.readable(user, Event.objects.active()).select_related("region", "district", "programme")
+
+
+class EventFormView(LoginRequiredMixin, TemplateView):
+    """Log a new event (`pk` absent) or correct one."""
+
+    template_name = "portal/event_form.html"
+
+    def get_event(self):
+        pk = self.kwargs.get("pk")
+        if pk is None:
+            if not access.can_write_model(self.request.user, Event):
+                raise PermissionDenied(_("Your role cannot log events."))
+            return default_event(self.request.user)
+        event = get_object_or_404(access.readable(self.request.user, Event.objects.all()), pk=pk)
+        return event
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.event = self.get_event()
+        self.editable = self.event.pk is None or access.can_write_object(request.user, self.event)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["event"] = self.event
+        context["editable"] = self.editable
+        context["form"] = form or EventForm(instance=self.event, user=self.request.user)
+        if self.event.pk:
+            context["history"] = self.event.history.select_related("history_user").order_by("-history_date")[:10]
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not self.editable:
+            raise PermissionDenied(_("You may only change events of your own region."))
+        creating = self.event.pk is None
+        form = EventForm(request.POST, instance=self.event, user=request.user)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        event = form.save(commit=False)
+        if not access.can_write_region(request.user, Event, event.region_id):
+            raise PermissionDenied(_("You may only log events of your own region."))
+        if creating:
+            event.source = Source.PORTAL
+        action = Action.SAVE_DRAFT if request.POST.get("action") == "draft" else Action.SUBMIT
+        try:
+            with transaction.atomic():
+                form.claim_version()
+                event.transition(request.user, action)
+        except ValidationError as error:
+            if getattr(error, "code", None) == "stale":  # the form already says what changed meanwhile
+                return self.render_to_response(self.get_context_data(form=form), status=409)
+            form.add_error(None, error.messages)
+            return self.render_to_response(self.get_context_data(form=form))
+        if event.verification == Verification.DRAFT:
+            message = _("Saved as a draft; submit it when it is complete.")
+        elif event.verification == Verification.SUBMITTED:
+            message = _("Saved and sent to the secretariat for verification.")
+        else:
+            message = _("Saved.")
+        messages.success(request, f"«{event.title}»: {message}")
+        if request.POST.get("next") == "new":
+            return redirect("portal:event-new")
+        return redirect(reverse("portal:events") + f"#event-{event.pk}")
+
+
+class EventListView(LoginRequiredMixin, TemplateView):
+    """My region's events (the secretariat and readers choose a region), filtered and searched."""
+
+    template_name = "portal/event_list.html"
+    page_size = 50
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        params = self.request.GET.copy()
+        own_region = access.bound_region(user)
+        if own_region and "region" not in params:
+            params["region"] = own_region
+        filters = EventPageFilterSet(params, queryset=events_for(user), request=self.request)
+        events = filters.qs.order_by("-start_date", "-id")
+        page = Paginator(events, self.page_size).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            form=filters.form,
+            page=page,
+            events=page.object_list,
+            query=query.urlencode(),
+            filtered=any(value for key, value in self.request.GET.items() if key not in ("page", "region")),
+            can_log=access.can_write_model(user, Event),
+            can_verify=Event.access.can_verify(user),
+        )
+        for event in page.object_list:
+            event.editable = access.can_write_object(user, event)
+        return context
+
+
+class EventSubmitView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        event = get_object_or_404(access.readable(request.user, Event.objects.all()), pk=pk)
+        if not access.can_write_object(request.user, event):
+            raise PermissionDenied(_("You may only change events of your own region."))
+        try:
+            event.transition(request.user, Action.SUBMIT)
+            messages.success(request, _("Sent to the secretariat for verification."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("portal:event", pk=pk)
+
+
+class VerificationQueueView(LoginRequiredMixin, TemplateView):
+    """The secretariat's queue: submitted events by region and month; verify many at once, return with a comment."""
+
+    template_name = "portal/verification.html"
+    page_size = 100
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not Event.access.can_verify(request.user):
+            raise PermissionDenied(_("Only the secretariat verifies events."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def queue(self):
+        events = events_for(self.request.user).filter(verification=Verification.SUBMITTED)
+        region = self.request.GET.get("region")
+        month = self.request.GET.get("month", "")
+        if region:
+            events = events.filter(region_id=region)
+        if len(month) == 7 and month[:4].isdigit() and month[5:].isdigit():
+            events = events.filter(start_date__year=int(month[:4]), start_date__month=int(month[5:]))
+        return events.select_related("organizer", "logged_by").order_by("region_id", "start_date", "id")
+
+    def get_context_data(self, **kwargs):
+        from django.db.models import Count
+
+        from regions.models import Region
+
+        context = super().get_context_data(**kwargs)
+        queue = self.queue()
+        page = Paginator(queue, self.page_size).get_page(self.request.GET.get("page"))
+        waiting = dict(
+            events_for(self.request.user)
+            .filter(verification=Verification.SUBMITTED)
+            .order_by()
+            .values_list("region_id")
+            .annotate(total=Count("id"))
+        )
+        context.update(
+            page=page,
+            events=page.object_list,
+            regions=[(region, waiting.get(region.pk, 0)) for region in Region.objects.active()],
+            selected_region=self.request.GET.get("region", ""),
+            month=self.request.GET.get("month", ""),
+            waiting_total=sum(waiting.values()),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        user = request.user
+        pending = events_for(user).filter(verification=Verification.SUBMITTED)
+        if "return" in request.POST:
+            event = get_object_or_404(pending, pk=request.POST["return"])
+            comment = request.POST.get(f"comment_{event.pk}", "") or request.POST.get("comment", "")
+            try:
+                event.transition(user, Action.RETURN, comment)
+                messages.success(request, _("«%(title)s» returned to the coordinator.") % {"title": event.title})
+            except ValidationError as error:
+                messages.error(request, f"«{event.title}»: " + " ".join(error.messages))
+        else:
+            ids = [value for value in request.POST.getlist("selected") if value.isdigit()]
+            action = request.POST.get("action")
+            done = 0
+            with transaction.atomic():
+                for event in pending.filter(pk__in=ids):
+                    try:
+                        if action == "return_selected":
+                            event.transition(user, Action.RETURN, request.POST.get("comment", ""))
+                        else:
+                            event.transition(user, Action.VERIFY)
+                        done += 1
+                    except ValidationError as error:
+                        messages.error(request, f"«{event.title}»: " + " ".join(error.messages))
+                        break
+            if action == "return_selected":
+                text = ngettext("%(count)d event returned.", "%(count)d events returned.", done)
+            else:
+                text = ngettext("%(count)d event verified.", "%(count)d events verified.", done)
+            if done:
+                messages.success(request, text % {"count": done})
+            elif not ids:
+                messages.error(request, _("Tick the events first."))
+        return redirect(request.get_full_path())
