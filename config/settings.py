@@ -1,11 +1,13 @@
 """Shanyrak settings. Everything that differs between machines comes from environment variables."""
 
+import base64
 import datetime
+import hashlib
 import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONE, SELF, UNSAFE_HASHES
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -181,7 +183,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_RENDERER_CLASSES": [
         "registry.api.renderers.RegistryJSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        "registry.api.renderers.RegistryBrowsableAPIRenderer",
         "registry.api.renderers.RegistryCSVRenderer",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -258,12 +260,32 @@ AXES_VERBOSE = False
 # accounts.signals).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 
+
+def csp_hashes(*sources):
+    return [f"'sha256-{base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()}'" for source in sources]
+
+
+# The inline attributes of third-party templates we serve as they are, allowed one by one by their hash (not by
+# kind): DRF's browsable API floats its buttons, django-import-export's export page styles and wires "Select all".
+THIRD_PARTY_STYLE_ATTRIBUTES = (
+    "float: right; margin-right: 10px",
+    "float:left",
+    "float: right",
+    "clear: both",
+    "padding: 0;",
+    "font-weight: bold;",
+    "width: 350px",
+)
+THIRD_PARTY_SCRIPT_ATTRIBUTES = ("onSelectToggleChange(event)",)
+
 # Content-Security-Policy: every script, style, image and font from this site only, none inline, no frames.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
+        "style-src-attr": [UNSAFE_HASHES, *csp_hashes(*THIRD_PARTY_STYLE_ATTRIBUTES)],
+        "script-src-attr": [UNSAFE_HASHES, *csp_hashes(*THIRD_PARTY_SCRIPT_ATTRIBUTES)],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],

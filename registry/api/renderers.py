@@ -2,7 +2,7 @@ import json
 
 import orjson
 from rest_framework import serializers
-from rest_framework.renderers import JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.utils.encoders import JSONEncoder
 from rest_framework_csv.renderers import CSVRenderer
 
@@ -11,6 +11,14 @@ from registry.cells import neutralise
 
 _ENCODER = JSONEncoder()
 _OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
+
+
+class RegistryBrowsableAPIRenderer(BrowsableAPIRenderer):
+    """DRF's browsable API without the `<style>` block it writes when Pygments happens to be installed: the
+    Content-Security-Policy refuses inline style elements, and it only colours Markdown code we never render."""
+
+    def get_context(self, data, accepted_media_type, renderer_context):
+        return {**super().get_context(data, accepted_media_type, renderer_context), "code_style": None}
 
 
 class RegistryJSONRenderer(JSONRenderer):
