@@ -33,6 +33,11 @@ SPOKEN_LANGUAGE_CHOICES = list(SPOKEN_LANGUAGES.items())
 LANGUAGE_CODES = set(SPOKEN_LANGUAGES)
 
 
+def language_names(codes):
+    """`["kk", "ru"]` as "Kazakh, Russian" in the active language."""
+    return ", ".join(str(SPOKEN_LANGUAGES.get(code, code)) for code in codes or [])
+
+
 class LanguageListField(models.CharField):
     """A list of spoken-language codes, stored as `kk,ru`; forms show check boxes, the API a JSON list."""
 
@@ -43,6 +48,11 @@ class LanguageListField(models.CharField):
         kwargs.setdefault("blank", True)
         kwargs.setdefault("default", list)
         super().__init__(*args, **kwargs)
+
+    def contribute_to_class(self, cls, name, *args, **kwargs):
+        super().contribute_to_class(cls, name, *args, **kwargs)
+        # Like a choice field's get_FOO_display: the names a person reads, in the active language.
+        setattr(cls, f"get_{name}_display", lambda record: language_names(getattr(record, name)))
 
     def from_db_value(self, value, expression, connection):
         return self.to_python(value)

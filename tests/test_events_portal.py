@@ -141,10 +141,15 @@ def test_drafts_then_submit(browser):
     client.post("/portal/events/new/", quick_form(action="draft"))
     event = Event.objects.get()
     assert event.verification == Verification.DRAFT
-    assert browser("coord-kz-75").post(f"/portal/events/{event.pk}/submit/").status_code == 403
-    client.post(f"/portal/events/{event.pk}/submit/")
+    assert browser("coord-kz-75").post(f"/portal/events/{event.pk}/", quick_form()).status_code == 403
+    page = client.get(f"/portal/events/{event.pk}/").content.decode()
+    assert page.count('name="action" value="submit"') == 1, "a draft has one way to submit: the form's main button"
+    saved = client.post(f"/portal/events/{event.pk}/", quick_form(action="submit"))
+    assert saved["Location"] == f"/portal/events/{event.pk}/", "after saving, the saved event is shown"
     event.refresh_from_db()
     assert event.verification == Verification.SUBMITTED
+    withdraw = client.get(f"/portal/events/{event.pk}/").content.decode()
+    assert "Withdraw to draft" in withdraw and "Save as draft" not in withdraw
 
 
 @pytest.mark.parametrize("role", ROLES)

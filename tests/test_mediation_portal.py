@@ -200,3 +200,55 @@ def test_the_case_list_filters_like_the_api_with_the_same_parameters(mediator, a
     form = mediator.get(url).content.decode()
     assert 'name="status"' in form and 'name="category"' in form and 'name="search"' in form
     assert 'name="archived"' not in form
+
+
+@pytest.mark.parametrize(("role", "landing"), [("mediator-kz-10", "/portal/mediation/"), ("coord-kz-10", "/portal/")])
+def test_signing_in_lands_a_mediator_on_their_cases_and_others_on_the_dashboard(client, councils_world, role, landing):
+    user = councils_world.users[role]
+    user.set_password("a-long-enough-password-9")
+    user.save()
+    response = client.post("/portal/login/", {"username": user.username, "password": "a-long-enough-password-9"})
+    assert response.status_code == 302 and response["Location"] == landing
+
+
+def test_a_mediator_corrects_a_case_s_facts_and_reads_its_timeline(mediator, councils_world, client):
+    case = councils_world.case10
+    edit_url = reverse("mediation:case-edit", args=[case.pk])
+    form = mediator.get(edit_url)
+    assert form.status_code == 200 and form.context["form"].fields["office"].disabled
+    corrected = mediator.post(
+        edit_url,
+        {
+            "received_on": str(case.received_on),
+            "category": case.category,
+            "parties_count": 4,
+            "languages": ["kk", "ug"],
+            "mediators": [councils_world.mediator10.pk],
+            "version": case.version,
+        },
+    )
+    assert corrected.status_code == 302
+    case.refresh_from_db()
+    assert case.parties_count == 4 and case.languages == ["kk", "ug"]
+
+    stale = mediator.post(
+        edit_url,
+        {"received_on": str(case.received_on), "category": case.category, "parties_count": 9, "version": "stale"},
+    )
+    assert stale.status_code in (400, 409)
+    case.refresh_from_db()
+    assert case.parties_count == 4
+
+    mediator.post(
+        reverse("mediation:case-note", args=[case.pk]), {"written_on": "2026-01-05", "text": "Met both sides."}
+    )
+    mediator.post(reverse("mediation:case-status", args=[case.pk]), {"status": "in_mediation"})
+    page = mediator.get(reverse("mediation:case", args=[case.pk])).content.decode()
+    timeline = page[page.index('class="timeline"') :]
+    assert (
+        timeline.index("Status: in mediation") < timeline.index("Met both sides.") < timeline.index("Status: received")
+    )
+    assert "Kazakh, Uyghur" in page and "kk, ug" not in page
+
+    client.force_login(councils_world.users["coord-kz-10"])
+    assert client.get(edit_url).status_code == 403

@@ -315,7 +315,7 @@ def test_validation_errors_appear_in_the_form(world, browser):
     html = response.content.decode()
     assert "An association cannot be registered before it was founded." in html
     assert 'id="field-registered_on"' in html and 'class="field has-error' in html
-    assert "Please correct the fields marked below." in html
+    assert "There is a problem" in html and 'href="#field-registered_on"' in html
     response = client.post(
         "/portal/registries/houses-of-friendship/new/", new_house("Closed house", status="closed", opened_on="")
     )

@@ -21,6 +21,7 @@ from events.models import (
 from portal.widgets import DateInput
 from regions.models import District, Region
 from registry.api.filters import PageFilters, SearchFieldsFilter
+from registry.ordering import naturally_sorted_choices
 from registry.versions import VersionedFormMixin
 
 
@@ -92,7 +93,9 @@ class EventForm(VersionedFormMixin, forms.ModelForm):
         self.user = user
         self.duplicates = []
         self.fields["end_date"].help_text = _("Leave empty for a one-day event.")
-        self.fields["kind"].choices = EventKind.choices
+        # A new event's kind is the coordinator's answer, never a default they may overlook.
+        self.fields["kind"].choices = [("", _("Choose the kind"))] if not self.instance.pk else []
+        self.fields["kind"].choices += EventKind.choices
         self.fields["status"].choices = EventStatus.choices
         if access.is_secretariat(user):
             self.fields["region"].queryset = Region.objects.active()
@@ -109,7 +112,9 @@ class EventForm(VersionedFormMixin, forms.ModelForm):
             bodies = Body.objects.active().filter(Q(region_id=region_id) | Q(region__isnull=True))
             programmes = Programme.objects.active().filter(Q(region_id=region_id) | Q(region__isnull=True))
         self.fields["district"].queryset = districts.order_by("name_en")
-        self.fields["organizer"].queryset = bodies.order_by("kind", "name_en")
+        self.fields["organizer"].queryset = bodies
+        self.fields["organizer"].choices = naturally_sorted_choices(bodies, blank_label="---------")
+        self.fields["organizer"].widget.attrs["data-searchable"] = _("Type to narrow the list")
         self.fields["programme"].queryset = programmes.order_by("-start_date", "code")
         if not self.is_bound and not self.instance.pk and region_id:
             assembly = Body.objects.active().filter(kind="regional_assembly", region_id=region_id).first()
@@ -173,6 +178,7 @@ class UploadForm(forms.Form):
 def default_event(user):
     """A new event as the form first shows it: my region, today, held."""
     return Event(
+        kind="",
         region_id=user.region_id if not access.is_secretariat(user) else None,
         start_date=timezone.localdate(),
         status=EventStatus.HELD,

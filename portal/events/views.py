@@ -6,10 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views import View
 from django.views.generic import TemplateView
 
 from accounts import access
@@ -48,6 +46,7 @@ class EventFormView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["event"] = self.event
         context["editable"] = self.editable
+        context["can_verify"] = Event.access.can_verify(self.request.user)
         context["form"] = form or EventForm(instance=self.event, user=self.request.user)
         if self.event.pk:
             context["history"] = self.event.history.select_related("history_user").order_by("-history_date")[:10]
@@ -84,7 +83,7 @@ class EventFormView(LoginRequiredMixin, TemplateView):
         messages.success(request, f"«{event.title}»: {message}")
         if request.POST.get("next") == "new":
             return redirect("portal:event-new")
-        return redirect(reverse("portal:events") + f"#event-{event.pk}")
+        return redirect("portal:event", pk=event.pk)
 
 
 class EventListView(LoginRequiredMixin, TemplateView):
@@ -117,19 +116,6 @@ class EventListView(LoginRequiredMixin, TemplateView):
         for event in page.object_list:
             event.editable = access.can_write_object(user, event)
         return context
-
-
-class EventSubmitView(LoginRequiredMixin, View):
-    def post(self, request, pk):
-        event = get_object_or_404(access.readable(request.user, Event.objects.all()), pk=pk)
-        if not access.can_write_object(request.user, event):
-            raise PermissionDenied(_("You may only change events of your own region."))
-        try:
-            event.transition(request.user, Action.SUBMIT)
-            messages.success(request, _("Sent to the secretariat for verification."))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        return redirect("portal:event", pk=pk)
 
 
 class VerificationQueueView(LoginRequiredMixin, TemplateView):

@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
+from django.shortcuts import resolve_url
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -30,6 +31,13 @@ class HomeView(TemplateView):
 class PortalLoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        """Where a user lands when no page asked for the sign-in: a mediator on their cases, others on the dashboard."""
+        user = self.request.user
+        if access.is_mediator(user) and not (access.is_coordinator(user) or access.is_secretariat(user)):
+            return resolve_url("mediation:cases")
+        return super().get_default_redirect_url()
 
 
 class PortalLogoutView(auth_views.LogoutView):

@@ -26,8 +26,9 @@ class CaseFilterSet(PageFilters, MediationCaseFilterSet):
     page_fields = ("status", "category", "search")
 
 
-class CaseForm(forms.ModelForm):
-    """Opening a case: it starts as "received" in one of the user's own offices."""
+class CaseForm(VersionedFormMixin, forms.ModelForm):
+    """Opening a case (it starts as "received" in one of the user's own offices) or correcting its facts later; a
+    case stays in its office."""
 
     class Meta:
         model = MediationCase
@@ -48,6 +49,8 @@ class CaseForm(forms.ModelForm):
         )
         self.fields["mediators"].label_from_instance = lambda mediator: str(mediator.person)
         self.fields["received_on"].initial = timezone.localdate()
+        if self.instance.pk:
+            self.fields["office"].disabled = True
 
     def clean(self):
         cleaned = super().clean()

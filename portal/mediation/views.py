@@ -3,8 +3,9 @@ see or change a case is asked of accounts.access (the rule lives on MediationCas
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -63,6 +64,45 @@ class CaseCreateView(MediationPortalMixin, View):
         return render(request, "mediation/case_form.html", {"form": form}, status=400)
 
 
+class CaseEditView(MediationPortalMixin, View):
+    """Correct a case's facts after it was opened (a wrong date, category, party count, languages or mediators)."""
+
+    def writable_case(self, pk):
+        case = self.get_case(pk)
+        if not access.can_write_object(self.request.user, case):
+            raise PermissionDenied(MediationCase.access.write_refusal(self.request.user))
+        return case
+
+    def get(self, request, pk):
+        case = self.writable_case(pk)
+        return render(request, "mediation/case_form.html", {"form": CaseForm(instance=case, user=request.user)})
+
+    def post(self, request, pk):
+        case = self.writable_case(pk)
+        form = CaseForm(request.POST, instance=case, user=request.user)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    form.claim_version()
+                    form.save()
+            except ValidationError:
+                return render(request, "mediation/case_form.html", {"form": form}, status=409)
+            messages.success(request, _("Case %(reference)s corrected.") % {"reference": case.reference_number})
+            return redirect("mediation:case", pk=case.pk)
+        return render(request, "mediation/case_form.html", {"form": form}, status=400)
+
+
+def case_timeline(case):
+    """What happened to a case, newest first: its notes and every change of its status, with when and by whom."""
+    entries = [{"when": note.created_at, "who": note.author, "note": note} for note in case.notes.all()]
+    previous = None
+    for record in case.history.order_by("history_date", "history_id").select_related("history_user"):
+        if previous is None or record.status != previous.status:
+            entries.append({"when": record.history_date, "who": record.history_user, "status": record})
+        previous = record
+    return sorted(entries, key=lambda entry: entry["when"], reverse=True)
+
+
 class CaseDetailView(MediationPortalMixin, View):
     def get(self, request, pk):
         case = self.get_case(pk)
@@ -84,6 +124,7 @@ class CaseDetailView(MediationPortalMixin, View):
             "mediation/case_detail.html",
             {
                 "case": case,
+                "timeline": case_timeline(case),
                 "writable": writable,
                 "note_form": note_form or NoteForm(),
                 "transition_form": transition_form or TransitionForm(case=case),
