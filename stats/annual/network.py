@@ -3,7 +3,7 @@
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from assembly.models import BodyKind, BodyName, EthnoculturalAssociation, HouseOfFriendship
@@ -81,7 +81,11 @@ def network_section(scope):
     places = [(region.pk, region.name) for region in regions_of(scope)]
     if scope.region is None:
         places.append((None, str(_("Republican level"))))
-    kinds = (("opened", _("opened")), ("renamed", _("renamed")), ("closed", _("closed")))
+    kinds = (
+        ("opened", pgettext_lazy("change of the network", "opened")),
+        ("renamed", pgettext_lazy("change of the network", "renamed")),
+        ("closed", pgettext_lazy("change of the network", "closed")),
+    )
     columns = [Column(_("Region"))]
     registries = (
         (EthnoculturalAssociation, _("Associations")),
