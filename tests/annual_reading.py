@@ -5,40 +5,7 @@ import datetime
 import io
 from html.parser import HTMLParser
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from openpyxl import load_workbook
-
-from tests.conftest import make_role_users
-
-
-def world_fixture():
-    """A module-scoped fixture: reference data, one user per role and the annual world, built once and rolled back
-    when the module ends."""
-
-    @pytest.fixture(scope="module")
-    def world(django_db_setup, django_db_blocker):
-        from tests.annual_world import build
-
-        with django_db_blocker.unblock():
-            outer = transaction.atomic()
-            outer.__enter__()
-            try:
-                call_command("load_reference", stdout=io.StringIO())
-                users = make_role_users()
-                data = build()
-                data.users = users
-            except BaseException:
-                transaction.set_rollback(True)
-                outer.__exit__(None, None, None)
-                raise
-        yield data
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-
-    return world
 
 
 def workbook(data):

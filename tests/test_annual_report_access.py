@@ -9,35 +9,34 @@ from django.utils import translation
 
 from regions.models import Region
 from stats.annual.report import long_date
-from tests.annual_reading import html_tables, sheet_tables, workbook, world_fixture
+from tests.annual_reading import html_tables, sheet_tables, workbook
 from tests.annual_world import YEAR
 from tests.conftest import web_client
 
 pytestmark = pytest.mark.django_db
-world = world_fixture()
 PAGE = "/statistics/annual-report/"
 XLSX = "/statistics/annual-report.xlsx"
 
 
-def as_user(world, name, language="en"):
-    return web_client(world.users[name] if name else None, language=language)
+def as_user(annual_world, name, language="en"):
+    return web_client(annual_world.users[name] if name else None, language=language)
 
 
 @pytest.mark.parametrize("url", [PAGE, XLSX])
-def test_anonymous_visitors_are_sent_to_sign_in(world, url):
-    response = as_user(world, None).get(url, {"year": YEAR})
+def test_anonymous_visitors_are_sent_to_sign_in(annual_world, url):
+    response = as_user(annual_world, None).get(url, {"year": YEAR})
     assert response.status_code == 302
     assert response["Location"].startswith("/portal/login/")
 
 
 @pytest.mark.parametrize("name", ["reader", "mediator-kz-10"])
 @pytest.mark.parametrize("url", [PAGE, XLSX])
-def test_roles_other_than_the_secretariat_and_coordinators_are_refused(world, name, url):
-    assert as_user(world, name).get(url, {"year": YEAR}).status_code == 403
+def test_roles_other_than_the_secretariat_and_coordinators_are_refused(annual_world, name, url):
+    assert as_user(annual_world, name).get(url, {"year": YEAR}).status_code == 403
 
 
-def test_the_secretariat_reads_the_report_of_the_country_and_downloads_the_same_workbook(world):
-    client = as_user(world, "secretariat")
+def test_the_secretariat_reads_the_report_of_the_country_and_downloads_the_same_workbook(annual_world):
+    client = as_user(annual_world, "secretariat")
     response = client.get(PAGE, {"year": YEAR, "language": "en"})
     assert response.status_code == 200
     page = html_tables(response.content.decode())
@@ -52,15 +51,15 @@ def test_the_secretariat_reads_the_report_of_the_country_and_downloads_the_same_
     assert [str(value) for value in sheet["total"][1:2]] == events["total"][1:2]
 
 
-def test_the_secretariat_may_choose_any_region(world):
-    response = as_user(world, "secretariat").get(PAGE, {"year": YEAR, "region": "KZ-75", "language": "en"})
+def test_the_secretariat_may_choose_any_region(annual_world):
+    response = as_user(annual_world, "secretariat").get(PAGE, {"year": YEAR, "region": "KZ-75", "language": "en"})
     assert response.status_code == 200
     rows = html_tables(response.content.decode()).tables["Events by region"]["rows"]
     assert [row[0] for row in rows] == [Region.objects.get(pk="KZ-75").name_en]
 
 
-def test_a_coordinator_gets_the_report_of_their_own_region_only(world):
-    client = as_user(world, "coord-kz-10")
+def test_a_coordinator_gets_the_report_of_their_own_region_only(annual_world):
+    client = as_user(annual_world, "coord-kz-10")
     response = client.get(PAGE, {"year": YEAR, "language": "en"})
     assert response.status_code == 200
     page = html_tables(response.content.decode())
@@ -71,12 +70,12 @@ def test_a_coordinator_gets_the_report_of_their_own_region_only(world):
 
 
 @pytest.mark.parametrize("url", [PAGE, XLSX])
-def test_a_coordinator_asking_for_another_region_is_refused(world, url):
-    assert as_user(world, "coord-kz-10").get(url, {"year": YEAR, "region": "KZ-75"}).status_code == 403
+def test_a_coordinator_asking_for_another_region_is_refused(annual_world, url):
+    assert as_user(annual_world, "coord-kz-10").get(url, {"year": YEAR, "region": "KZ-75"}).status_code == 403
 
 
-def test_a_bad_year_is_a_form_error_naming_the_field(world):
-    client = as_user(world, "secretariat")
+def test_a_bad_year_is_a_form_error_naming_the_field(annual_world):
+    client = as_user(annual_world, "secretariat")
     response = client.get(PAGE, {"year": 1800})
     assert response.status_code == 400
     assert response.context["form"].errors["year"]
@@ -86,7 +85,7 @@ def test_a_bad_year_is_a_form_error_naming_the_field(world):
 
 
 @pytest.mark.parametrize("language", ["ru", "kk"])
-def test_sheets_headers_and_names_come_in_the_chosen_language(world, language, tmp_path):
+def test_sheets_headers_and_names_come_in_the_chosen_language(annual_world, language, tmp_path):
     out = tmp_path / "report.xlsx"
     call_command(
         "annual_report", year=YEAR, language=language, output=str(out), stdout=io.StringIO(), stderr=io.StringIO()
@@ -111,7 +110,7 @@ def test_sheets_headers_and_names_come_in_the_chosen_language(world, language, t
     assert status_label in statuses and "in_progress" not in statuses and "in progress" not in statuses
 
 
-def test_the_command_writes_the_workbook_and_the_printable_page_and_tells_its_progress(world, tmp_path):
+def test_the_command_writes_the_workbook_and_the_printable_page_and_tells_its_progress(annual_world, tmp_path):
     xlsx, html = tmp_path / "r.xlsx", tmp_path / "r.html"
     out, err = io.StringIO(), io.StringIO()
     call_command(
@@ -131,7 +130,7 @@ def test_the_command_writes_the_workbook_and_the_printable_page_and_tells_its_pr
     assert "@page { size: A4" in page and "break-before: page" in page
     with translation.override("ru"):
         abai = Region.objects.get(pk="KZ-10").name
-        deadline = long_date(world.instructions["done_after_the_year"].deadline)
+        deadline = long_date(annual_world.instructions["done_after_the_year"].deadline)
     assert abai in page
     assert "1\xa0200" in page  # the participants of the first event, grouped as Russian writes them
     assert deadline == "1 октября 2025 г." and deadline in page and "2025-10-01" not in page
@@ -148,6 +147,6 @@ def test_the_command_writes_the_workbook_and_the_printable_page_and_tells_its_pr
         ({"year": YEAR, "html": "/no/such/folder/report.html"}, "--html"),
     ],
 )
-def test_the_command_names_the_bad_option(world, options, field):
+def test_the_command_names_the_bad_option(annual_world, options, field):
     with pytest.raises(CommandError, match=field):
         call_command("annual_report", stdout=io.StringIO(), stderr=io.StringIO(), **options)

@@ -14,18 +14,17 @@ from stats.annual import SECTIONS, build_report
 from stats.annual.html import html_page
 from stats.annual.report import long_date
 from stats.annual.xlsx import xlsx_bytes
-from tests.annual_reading import html_tables, number, sheet_tables, workbook, world_fixture
+from tests.annual_reading import html_tables, number, sheet_tables, workbook
 from tests.annual_world import YEAR, day
 from tests.conftest import api_client
 
 pytestmark = pytest.mark.django_db
-world = world_fixture()
 ABAI = "Abai"  # the English name of KZ-10 in the reference data
 FIGURES = ("participants_count", "volunteers_count", "beneficiaries_count", "funds_raised_kzt")
 
 
 @pytest.fixture(scope="module")
-def report(world, django_db_blocker):
+def report(annual_world, django_db_blocker):
     with django_db_blocker.unblock():
         built = build_report(YEAR, language="en")
         return built, workbook(xlsx_bytes(built)), html_tables(html_page(built))
@@ -94,11 +93,11 @@ def test_events_by_kind_and_the_cross_table_add_up_to_the_same_events(report):
     assert [number(text) for text in page.tables["Events by region and kind"]["total"][1:]] == [3, 1, 1, 5]
 
 
-def test_programmes_show_each_target_against_the_verified_events_of_the_year_and_to_its_end(world, report):
+def test_programmes_show_each_target_against_the_verified_events_of_the_year_and_to_its_end(annual_world, report):
     _built, book, page = report
     table = sheet_tables(book["Programmes"], ["Programmes against their targets"])["Programmes against their targets"]
     expected = []
-    for programme in sorted(world.programmes, key=lambda p: p.name_en):
+    for programme in sorted(annual_world.programmes, key=lambda p: p.name_en):
         events = [e for e in programme.events.all() if counted(e, e.start_date.year) and e.start_date <= day(12, 31)]
         for metric, target, field in (
             ("events", programme.target_events, None),
@@ -183,7 +182,7 @@ def _shown(display):
     return "<5" if display == "<5" else "withheld"
 
 
-def test_instructions_by_session_and_status_with_those_overdue_at_the_years_end(world, report):
+def test_instructions_by_session_and_status_with_those_overdue_at_the_years_end(annual_world, report):
     _built, book, page = report
     end = day(12, 31)
     titles = ["Instructions of the sessions by status", f"Overdue instructions on {long_date(end)}"]
@@ -213,15 +212,15 @@ def test_instructions_by_session_and_status_with_those_overdue_at_the_years_end(
         assert line[2:] == [*(counts[s] for s in statuses), sum(counts[s] for s in statuses), counts["overdue"]]
     assert sorted(row[0] for row in tables[titles[1]]["rows"]) == sorted(overdue) == ["XXXIII-1", "XXXIV-1", "XXXIV-3"]
     late = next(row for row in tables[titles[1]]["rows"] if row[0] == "XXXIV-1")
-    assert late[5] == world.instructions["overdue"].deadline and late[8] == (end - late[5]).days
+    assert late[5] == annual_world.instructions["overdue"].deadline and late[8] == (end - late[5]).days
     assert "XXXIV-2" not in [row[0] for row in page.tables[titles[1]]["rows"]]
 
 
-def test_network_changes_list_openings_renamings_and_closings_of_the_year(world, report):
+def test_network_changes_list_openings_renamings_and_closings_of_the_year(annual_world, report):
     _built, book, page = report
     title = "Associations and Houses of Friendship opened, renamed or closed"
     listing = sheet_tables(book["Network changes"], [title])[title]["rows"]
-    net = world.network
+    net = annual_world.network
     assert [(row[0], row[2], row[4]) for row in listing] == [
         (day(4, 2), net.registered.name_en, "opened"),
         (day(5, 1), net.opened_house.name_en, "opened"),
@@ -247,13 +246,13 @@ def test_sheets_freeze_their_header_and_number_cells_are_grouped(report):
     assert sheet.column_dimensions["A"].width >= longest
 
 
-def test_the_report_tells_its_progress_section_by_section(world):
+def test_the_report_tells_its_progress_section_by_section(annual_world):
     heard = []
     build_report(YEAR, progress=lambda done, total: heard.append((done, total)))
     assert heard == [(done, len(SECTIONS)) for done in range(1, len(SECTIONS) + 1)]
 
 
-def test_a_regional_report_holds_only_that_regions_rows(world):
+def test_a_regional_report_holds_only_that_regions_rows(annual_world):
     abai = Region.objects.get(pk="KZ-10")
     built = build_report(YEAR, abai, language="en")
     book = workbook(xlsx_bytes(built))

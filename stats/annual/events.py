@@ -12,15 +12,9 @@ from events.models import Event, EventKind, EventStatus, Programme, Verification
 from events.models.programmes import METRIC_LABELS, PROGRESS_SUMS, TARGETS
 from events.stats import grouped
 from stats.annual.report import DATE, NUMBER, PERCENT, Column, Section, Table, total_of
-from stats.tables import alphabetical
+from stats.tables import EVENT_COLUMNS, alphabetical
 
-FIGURES = (
-    ("events", _("Events")),
-    ("participants", _("Participants")),
-    ("volunteers", _("Volunteers")),
-    ("beneficiaries", _("People helped")),
-    ("funds", _("Funds raised, tenge")),
-)
+FIGURES = EVENT_COLUMNS  # the columns of the public statistics: events, participants, volunteers, helped, funds
 
 
 def counted_events(scope):
