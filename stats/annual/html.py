@@ -5,10 +5,10 @@ import datetime
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from stats.annual.report import DATE, NUMBER, PERCENT, Withheld
+from stats.annual.report import DATE, NUMBER, PERCENT, Withheld, long_date
 
 STYLESHEET = "css/annual-report.css"
 
@@ -31,7 +31,7 @@ def display(value, kind):
     if kind == NUMBER:
         return formats.number_format(value, 0, use_l10n=True, force_grouping=True)
     if kind == DATE or isinstance(value, datetime.date):
-        return formats.date_format(value, "DATE_FORMAT", use_l10n=True)
+        return long_date(value)
     return str(value)
 
 
@@ -64,8 +64,8 @@ def context(report):
             "region": report.region,
             "language": report.language,
             "sections": sections,
-            "generated": formats.date_format(report.generated_at.date(), "DATE_FORMAT", use_l10n=True),
-            "reference_date": formats.date_format(report.scope.reference_date, "DATE_FORMAT", use_l10n=True),
+            "generated": long_date(timezone.localtime(report.generated_at).date()),
+            "reference_date": long_date(report.scope.reference_date),
         }
 
 

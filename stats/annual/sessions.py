@@ -135,7 +135,7 @@ def mediation_section(scope):
         )
     ]
     if not rows:
-        notes.append(_("No mediation case was received in the year."))
+        notes.append(_("No mediation case was received in the year, or the region has no mediation office."))
     return Section("mediation", _("Mediation cases"), _("Mediation"), tables, notes)
 
 
