@@ -105,33 +105,18 @@ def councils_world(users):
     return build(users)
 
 
-@pytest.fixture(scope="module")
-def registry_world(django_db_setup, django_db_blocker):
-    """The contract suite's world, built once per module: reference data, one user per role, the councils world,
-    and one record of every registry created from its sample by the secretariat through the API
-    (`world.records[prefix]`). It lives in a transaction rolled back when the module ends; each test's own changes
-    are rolled back after the test, as usual."""
+def module_world(django_db_blocker, build):
+    """A world built once per module by `build()` (after the reference data), in a transaction rolled back when the
+    module ends; each test's own changes are rolled back after the test, as usual. A generator for a module-scoped
+    fixture to `yield from`."""
     from django.db import transaction
-
-    from tests.contract_samples import SAMPLES, build_world
-    from tests.councils_world import build
 
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
             call_command("load_reference", stdout=io.StringIO())
-            users = make_role_users()
-            world = build_world(build(users))
-            secretariat = api_client(users["secretariat"])
-            world.records, refused = {}, []
-            for prefix, sample in SAMPLES.items():
-                response = secretariat.post(f"/api/v1/{prefix}/", sample(world, 0), format="json")
-                if response.status_code == 201:
-                    world.records[prefix] = response.json()
-                else:
-                    refused.append(f"{prefix}: {response.status_code} {response.content.decode()}")
-            assert not refused, "samples in tests/contract_samples.py refused:\n" + "\n".join(refused)
+            world = build()
         except BaseException:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
@@ -140,3 +125,43 @@ def registry_world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         transaction.set_rollback(True)
         outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def registry_world(django_db_setup, django_db_blocker):
+    """The contract suite's world, built once per module: reference data, one user per role, the councils world,
+    and one record of every registry created from its sample by the secretariat through the API
+    (`world.records[prefix]`)."""
+    from tests.contract_samples import SAMPLES, build_world
+    from tests.councils_world import build
+
+    def registry():
+        users = make_role_users()
+        world = build_world(build(users))
+        secretariat = api_client(users["secretariat"])
+        world.records, refused = {}, []
+        for prefix, sample in SAMPLES.items():
+            response = secretariat.post(f"/api/v1/{prefix}/", sample(world, 0), format="json")
+            if response.status_code == 201:
+                world.records[prefix] = response.json()
+            else:
+                refused.append(f"{prefix}: {response.status_code} {response.content.decode()}")
+        assert not refused, "samples in tests/contract_samples.py refused:\n" + "\n".join(refused)
+        return world
+
+    yield from module_world(django_db_blocker, registry)
+
+
+@pytest.fixture(scope="module")
+def annual_world(django_db_setup, django_db_blocker):
+    """The annual report's world (tests/annual_world.py) with one user per role (`world.users`), built once per
+    module."""
+    from tests.annual_world import build
+
+    def annual():
+        users = make_role_users()
+        world = build()
+        world.users = users
+        return world
+
+    yield from module_world(django_db_blocker, annual)
