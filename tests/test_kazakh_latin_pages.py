@@ -158,3 +158,14 @@ def test_the_latin_catalogue_is_made_from_the_kazakh_one_at_compile_time(tmp_pat
     assert messages[(None, "Log in")].msgstr == "Kıru"
     assert messages[(None, "This field is required.")].msgstr == "Būl män mındettı."  # Django's own message too
     assert not (tmp_path / "kk_Latn" / "LC_MESSAGES" / "django.po").exists()  # never a second catalogue to keep
+
+
+def test_statistics_list_regions_in_the_order_of_the_kazakh_latin_alphabet(festival):
+    response = web_client(language="kk-latn").get("/statistics/", {"year": festival.start_date.year})
+    table = next(s for s in response.context["sections"] if s["table"].slug == "events-by-region")["table"]
+    labels = [row["label"] for row in table.rows]
+    # Ş comes after S and before T, Ū after U: the 2021 alphabet's order, not the order of the code points.
+    expected = ["Soltüstık Qazaqstan oblysy", "Şyğys Qazaqstan oblysy", "Şymkent qalasy", "Türkıstan oblysy"]
+    assert [label for label in labels if label[0] in "SŞT"] == expected
+    assert labels[-1] == "Ūlytau oblysy"
+    assert labels[:3] == ["Abai oblysy", "Almaty oblysy", "Almaty qalasy"]
