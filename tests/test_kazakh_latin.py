@@ -10,7 +10,7 @@ from django.utils import translation
 from registry import kazakh_latin
 from registry.kazakh_latin import reads_latin, record_language, transliterate
 
-REFERENCE = Path("/work/shared/reference")
+REFERENCE = Path(__file__).resolve().parent.parent / "fixtures" / "reference"
 
 # The 42 letters of the Kazakh Cyrillic alphabet and their Latin spelling by the 2021 table, written out by hand
 # (capital, small): the 31 letters of the Latin alphabet, and the letters of words taken from Russian.
@@ -113,7 +113,7 @@ def reference_names(file):
         return [row["name_kk"] for row in csv.DictReader(rows)]
 
 
-@pytest.mark.parametrize("file", ["regions.csv", "districts.csv", "ethnic_groups_2021.csv"])
+@pytest.mark.parametrize("file", ["regions.csv", "districts.csv", "city_districts.csv", "ethnic_groups_2021.csv"])
 def test_every_reference_name_comes_out_in_latin_letters_only(file):
     names = reference_names(file)
     assert names
