@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_HASHES
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -124,7 +125,14 @@ LOGOUT_REDIRECT_URL = "home"
 
 # Kazakh is the state language and the public default; every page can switch.
 LANGUAGE_CODE = "kk"
-LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
+# The languages every record keeps its names and texts in (name_kk, name_ru, name_en).
+RECORD_LANGUAGES = ["kk", "ru", "en"]
+# The interface languages: the record languages and Kazakh in the Latin script, which is made from the Kazakh
+# Cyrillic when shown and when translations are compiled, never stored (registry/kazakh_latin.py).
+LANGUAGES = [("kk", "Қазақша"), ("kk-latn", "Qazaqşa"), ("ru", "Русский"), ("en", "English")]
+LANG_INFO.update(
+    {"kk-latn": {"bidi": False, "code": "kk-latn", "name": "Kazakh (Latin)", "name_local": "Qazaqşa", "short": "QAZ"}}
+)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Almaty"

@@ -111,11 +111,17 @@ def public_tables():
     return tables
 
 
+def title_of(model):
+    """The table's title in the active language."""
+    return str(model._meta.verbose_name_plural).capitalize()
+
+
 def titles_of(model):
+    """The table's title in each language its records are kept in."""
     titles = {}
-    for code, _label in settings.LANGUAGES:
+    for code in settings.RECORD_LANGUAGES:
         with translation.override(code):
-            titles[code] = str(model._meta.verbose_name_plural).capitalize()
+            titles[code] = title_of(model)
     return titles
 
 

@@ -1,16 +1,14 @@
 from django.http import FileResponse, Http404
-from django.utils import translation
 from django.views.generic import TemplateView, View
 
-from opendata.package import public_tables, published_archives, titles_of
+from opendata.package import public_tables, published_archives, title_of
 
 
 class OpenDataView(TemplateView):
     template_name = "opendata/index.html"
 
     def get_context_data(self, **kwargs):
-        language = (translation.get_language() or "kk")[:2]
-        tables = [titles_of(table.model)[language] for table in public_tables()]
+        tables = [title_of(table.model) for table in public_tables()]
         return super().get_context_data(archives=published_archives(), tables=tables, **kwargs)
 
 

@@ -4,14 +4,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import AccessRule
 from registry.history import registry_history
+from registry.kazakh_latin import in_reader_script, record_language
 from registry.versions import version_of
 
-LANGUAGE_CODES = [code for code, _label in settings.LANGUAGES]
+LANGUAGE_CODES = list(settings.RECORD_LANGUAGES)
 
 
 class Dependents(Exception):
@@ -146,14 +147,20 @@ class RegistryModel(models.Model):
         raise Dependents(self, [str(_("registry records are archived, never deleted"))])
 
 
+def reading_order(language=None):
+    """The record languages in the order a reader of `language` (the active one) takes them: theirs, then English,
+    Russian, Kazakh. A reader of Kazakh in the Latin script reads the Kazakh column (registry/kazakh_latin.py)."""
+    current = record_language(language)
+    return [current, *(code for code in ("en", "ru", "kk") if code != current)]
+
+
 def translated(obj, base):
-    """obj.<base>_<active language>, falling back to the other languages when that one is empty."""
-    current = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    order = [current, *(code for code in ("en", "ru", "kk") if code != current)]
-    for code in order:
+    """obj.<base>_<active language>, falling back to the other languages when that one is empty; the Kazakh text in
+    the Latin script for a reader of kk-latn."""
+    for code in reading_order():
         value = getattr(obj, f"{base}_{code}", "")
         if value:
-            return value
+            return in_reader_script(value, code)
     return ""
 
 

@@ -20,8 +20,10 @@ from regions.models import Region
 LISTED_STATUSES = (AssociationStatus.REGISTERED, AssociationStatus.ACTIVE, AssociationStatus.SUSPENDED)
 
 # The Kazakh Cyrillic alphabet, which holds the Russian one in the same order: the databases sort its letters Ә, Ғ,
-# Қ, Ң, Ө, Ұ, Ү, Һ, І after Я.
+# Қ, Ң, Ө, Ұ, Ү, Һ, І after Я. Then the Latin letters, with the Kazakh Latin ones in their places (Ä after A, Ğ after
+# G…), so that names read in Kazakh Latin sort as that alphabet does and English names as they always did.
 ALPHABET = {letter: index for index, letter in enumerate("АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ")}
+ALPHABET.update({letter: 1000 + index for index, letter in enumerate("AÄBCÇDEFGĞHIİJKLMNÑOÖPQRSŞTUŪÜVWXYZ")})
 
 
 def alphabetical(text):

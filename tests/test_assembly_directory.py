@@ -73,7 +73,7 @@ def test_associations_directory_by_ethnic_group(client, network):
     }
 
 
-@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+@pytest.mark.parametrize("language", ["kk", "kk-latn", "ru", "en"])
 def test_directories_speak_three_languages(client, network, language):
     response = client.get("/directory/associations/", {"region": "KZ-19"}, HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200

@@ -152,7 +152,7 @@ def test_the_secretariat_sees_every_office(client, councils_world):
     assert "KZ-10/2026/0001" in page and "KZ-75/2026/0001" in page
 
 
-@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+@pytest.mark.parametrize("language", ["kk", "kk-latn", "ru", "en"])
 def test_portal_pages_render_in_every_language_without_external_assets(mediator, councils_world, language):
     mediator.cookies["django_language"] = language
     for url in (

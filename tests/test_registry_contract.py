@@ -15,6 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from registry.kazakh_latin import transliterate
 from registry.models import RegistryModel
 from tests.api_endpoints import detail_url, endpoints, registry_endpoints
 from tests.conftest import ROLES, api_client
@@ -259,6 +260,11 @@ def test_texts_come_in_the_request_language_and_in_all_three(world, prefix, text
         assert set(body[plural]) == {"kk", "ru", "en"}
         assert body[text] == body[plural][language], language
         assert body[text]
+    # Kazakh in the Latin script is the Kazakh text transliterated, never a stored fourth language.
+    body = api_client(world.users["secretariat"], language="kk-Latn").get(url).json()
+    assert set(body[plural]) == {"kk", "ru", "en"}
+    kazakh, english = body[plural]["kk"], body[plural]["en"]
+    assert body[text] == (transliterate(kazakh) if kazakh else english or body[plural]["ru"])
 
 
 @pytest.mark.parametrize("prefix", SAMPLED)

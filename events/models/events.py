@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import AccessRule, Visibility, is_secretariat
@@ -20,6 +20,7 @@ from events.models.choices import (
 )
 from events.models.programmes import Programme
 from registry.dates import window_errors
+from registry.kazakh_latin import in_reader_script, record_language
 from registry.models import Period, PeriodQuerySet, RegistryModel
 
 
@@ -165,8 +166,8 @@ class Event(Period, RegistryModel):
     @property
     def display_title(self):
         """The title in the reader's language; the title as announced when nobody translated it."""
-        language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-        return getattr(self, f"title_{language}", "") or self.title
+        language = record_language()
+        return in_reader_script(getattr(self, f"title_{language}", ""), language) or self.title
 
     @property
     def verified(self):

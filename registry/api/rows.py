@@ -13,7 +13,7 @@ columns it needs and a function of their values.
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils import timezone, translation
+from django.utils import timezone
 from rest_framework import ISO_8601, relations, serializers
 from rest_framework import fields as drf_fields
 from rest_framework.settings import api_settings
@@ -21,8 +21,10 @@ from rest_framework.settings import api_settings
 from accounts import access
 from accounts.access import AccessRule
 from registry.api.serializers import LocalizedTextField, RegistrySerializer, TranslatedTextField
+from registry.kazakh_latin import reads_latin, transliterate
+from registry.models import reading_order
 
-LANGUAGE_CODES = [code for code, _label in settings.LANGUAGES]
+LANGUAGE_CODES = list(settings.RECORD_LANGUAGES)
 IDENTITY_FIELDS = (drf_fields.CharField, drf_fields.IntegerField, drf_fields.ChoiceField, drf_fields.ReadOnlyField)
 
 
@@ -31,15 +33,17 @@ class Unreadable(Exception):
 
 
 class Order(list):
-    """The request's language order for translated texts, carrying its time zone for date-times."""
+    """The request's language order for translated texts, carrying its time zone for date-times and whether the
+    Kazakh texts are read in the Latin script."""
 
     tz = None
+    latin = False
 
 
 def language_order():
-    current = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    order = Order([current, *(code for code in ("en", "ru", "kk") if code != current)])
+    order = Order(reading_order())
     order.tz = timezone.get_current_timezone() if settings.USE_TZ else None
+    order.latin = reads_latin()
     return order
 
 
@@ -59,7 +63,7 @@ def translated_from(row, prefix, order):
     for code in order:
         value = row[f"{prefix}_{code}"]
         if value:
-            return value
+            return transliterate(value) if order.latin and code == "kk" else value
     return ""
 
 

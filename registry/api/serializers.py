@@ -11,7 +11,7 @@ from accounts import access
 from registry.links import relation_errors
 from registry.models import translated
 
-LANGUAGE_CODES = [code for code, _label in settings.LANGUAGES]
+LANGUAGE_CODES = list(settings.RECORD_LANGUAGES)
 RECORD_FIELDS = ("archived", "created_at", "updated_at")
 
 

@@ -4,9 +4,14 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from registry import kazakh_latin_catalogue
+
 
 class Command(BaseCommand):
-    help = "Compile the kk/ru/en message catalogues (.po to .mo) with polib, so no gettext install is needed."
+    help = (
+        "Compile the kk/ru/en message catalogues (.po to .mo) with polib, so no gettext install is needed, and make "
+        "the Kazakh Latin catalogue (kk_Latn) from the Kazakh ones by transliteration."
+    )
 
     def handle(self, *args, **options):
         compiled = 0
@@ -18,3 +23,6 @@ class Command(BaseCommand):
                 polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
                 compiled += 1
         self.stdout.write(f"translations: {compiled} catalogue(s) compiled")
+        if kazakh_latin_catalogue.is_stale():
+            count = kazakh_latin_catalogue.build()
+            self.stdout.write(f"translations: Kazakh Latin catalogue made from the Kazakh one ({count} messages)")
