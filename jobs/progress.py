@@ -2,7 +2,8 @@
 
 A job that imports in one transaction must not write its progress inside that transaction: the page would see
 nothing until the commit, and a rollback would take the progress with it. While the job's connection is inside a
-transaction, progress goes through a connection of its own (autocommit). SQLite allows one writer at a time, so
+transaction the job opened (deeper than where the Progress was made), progress goes through a connection of its own
+(autocommit). SQLite allows one writer at a time, so
 there the progress stays at its last value until the transaction ends.
 """
 
@@ -27,6 +28,7 @@ class Progress:
         self.using = using
         self._side = None
         self._written_at = 0.0
+        self._depth = len(connections[using].atomic_blocks)
 
     def __enter__(self):
         return self
@@ -53,7 +55,7 @@ class Progress:
             "heartbeat_at": self.job.heartbeat_at,
         }
         connection = connections[self.using]
-        if not connection.in_atomic_block:
+        if len(connection.atomic_blocks) <= self._depth:
             Job.objects.using(self.using).filter(pk=self.job.pk).update(**values)
             return
         side = self._side_connection(connection)

@@ -87,7 +87,9 @@ def finish(job, status, result=None, message="", errors=()):
     job.result, job.message, job.errors = result or {}, message, list(errors)
     if status == JobStatus.DONE and job.total is not None:
         job.done = job.total
-    job.save(update_fields=["status", "finished_at", "heartbeat_at", "result", "message", "errors", "done"])
+    job.save(
+        update_fields=["status", "finished_at", "heartbeat_at", "result", "message", "errors", "phase", "done", "total"]
+    )
 
 
 def notice_death(job):
