@@ -24,8 +24,13 @@ setup: install
 	$(DEV) $(PY) manage.py compile_translations
 	$(DEV) $(PY) manage.py seed_demo
 
+# The development server, with the background-jobs worker beside it: the worker starts first and is stopped when
+# the server stops (Ctrl-C).
 run: setup
 	@echo "Shanyrak is at http://$(HOST):$(PORT)/ (admin /admin/, portal /portal/, API docs /api/docs/)"
+	@echo "Background jobs run in a worker beside it (manage.py db_worker)."
+	@$(DEV) $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install

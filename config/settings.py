@@ -52,8 +52,11 @@ INSTALLED_APPS = [
     "import_export",
     "health_check",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "registry",
     "accounts",
+    "jobs",
     "regions",
     "assembly",
     "councils",
@@ -108,6 +111,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The background worker writes while the server reads: in write-ahead-log mode readers are never blocked by a
+    # writer, and a writer waits its turn for up to 20 seconds rather than 5.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(init_command="PRAGMA journal_mode=WAL", timeout=20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -161,6 +168,24 @@ CACHES = {
     if os.environ.get("REDIS_URL")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# Background jobs (Django's Tasks API through django-tasks, docs/operations.md). By default the queue is a table of
+# the database and `manage.py db_worker` runs it: nothing more to install or run than the database. With
+# TASKS_BACKEND=rq (and REDIS_URL, and `pip install ".[rq]"`) the queue is Redis and `manage.py rqworker` runs it.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "rq":
+    if not os.environ.get("REDIS_URL"):
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": os.environ["REDIS_URL"]}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be 'database' or 'rq', not {TASKS_BACKEND!r}.")
+# A running job that has not reported progress for this long is taken for dead (its worker was killed): it is
+# shown as failed, and what it was writing was rolled back with its transaction.
+JOBS_STALE_AFTER = datetime.timedelta(minutes=int(os.environ.get("JOBS_STALE_MINUTES", "30")))
 
 # How many reverse proxies of ours stand in front of the application. 0 (the default): the client is the peer of the
 # connection and X-Forwarded-For / X-Request-ID from outside are ignored; n: the n-th address from the right of

@@ -19,9 +19,13 @@ from events import inputs, lifecycle
 from events.models import Event, Programme, Source
 from events.tables import COLUMNS, UploadError
 from events.titles import titles_look_alike
+from jobs.models import JobPhase
 from regions.models import District, Region
 from registry import numbers
 from registry.middleware import current_request_id
+
+# Rows written between two reports of progress (all of them in the one transaction).
+WRITE_CHUNK = 2000
 
 
 @dataclass
@@ -62,11 +66,16 @@ class EventImport:
         self.own_region = None if access.is_secretariat(user) else user.region_id
 
     # -- checking -------------------------------------------------------------------------------------------
-    def check(self, records):
+    def check(self, records, progress=None):
+        """Check every row; `progress` (a jobs.progress.Progress) hears of each row checked."""
         self._load_lookups()
         rows = [Row(number, values) for number, values in records]
-        for row in rows:
+        if progress is not None:
+            progress.start(JobPhase.CHECKING, len(rows))
+        for done, row in enumerate(rows, start=1):
             self._build(row)
+            if progress is not None:
+                progress.advance(done)
         self._find_duplicates(rows)
         return Report(rows)
 
@@ -218,8 +227,10 @@ class EventImport:
             same_day.append(row)
 
     # -- importing -----------------------------------------------------------------------------------------
-    def save(self, report, confirm_duplicates=False):
-        """Import every row or none; returns the number imported. Raises UploadError when the file is not ready."""
+    def save(self, report, confirm_duplicates=False, progress=None):
+        """Import every row or none; returns the number imported. Raises UploadError when the file is not ready.
+        The rows are written in chunks inside one transaction; `progress` hears of each chunk written (it writes
+        outside the transaction, see jobs.progress)."""
         if not report.ok:
             raise UploadError(_("Nothing was imported: correct the rows with errors first."))
         if report.duplicate_rows and not confirm_duplicates:
@@ -227,15 +238,23 @@ class EventImport:
         events = [row.event for row in report.rows]
         for event in events:
             event.transition(self.user, lifecycle.Action.SUBMIT, save=False)
+        if progress is not None:
+            progress.start(JobPhase.WRITING, len(events))
+        written = 0
         with transaction.atomic():
-            created = bulk_create_with_history(
-                events,
-                Event,
-                batch_size=1000,
-                default_user=self.user,
-                custom_historical_attrs={"request_id": current_request_id.get()},
-            )
-        return len(created)
+            for first in range(0, len(events), WRITE_CHUNK):
+                written += len(
+                    bulk_create_with_history(
+                        events[first : first + WRITE_CHUNK],
+                        Event,
+                        batch_size=1000,
+                        default_user=self.user,
+                        custom_historical_attrs={"request_id": current_request_id.get()},
+                    )
+                )
+                if progress is not None:
+                    progress.advance(written)
+        return written
 
 
 def lookups_for(user):

@@ -22,6 +22,7 @@ from rest_framework import relations
 from rest_framework.request import Request
 
 from accounts.access import Visibility, rule_for
+from jobs.models import JobPhase
 from opendata.schema import ApiSchema
 from registry.cells import neutralise
 
@@ -155,13 +156,19 @@ class OpenDataPackage:
         self.schema = ApiSchema()
         self.tables = public_tables()
 
-    def write(self):
+    def write(self, progress=None):
+        """Write every table, then the descriptor; returns the rows written per table. `progress` (a
+        jobs.progress.Progress) hears of each table written."""
         self.directory.mkdir(parents=True, exist_ok=True)
         resources, counts = [], {}
-        for table in self.tables:
+        if progress is not None:
+            progress.start(JobPhase.TABLES, len(self.tables))
+        for done, table in enumerate(self.tables, start=1):
             fields = list(self.schema.columns(self.schema.row_schema(f"{API_ROOT}{table.name}/")))
             counts[table.name] = self.write_table(table, [field["name"] for field in fields])
             resources.extend(self.describe(table, fields))
+            if progress is not None:
+                progress.advance(done)
         descriptor = {
             "profile": "data-package",
             "name": "shanyrak-open-data",

@@ -14,6 +14,7 @@ from events.importer import EventImport
 from events.models import Event, Verification
 from events.tables import COLUMNS, read_table
 from tests.eventkit import assembly_of, make_event, make_programme
+from tests.jobkit import run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +92,7 @@ def test_preview_lists_every_rows_errors_and_imports_nothing(browser):
     client = browser("coord-kz-10")
     client.post("/portal/events/upload/", {"file": csv_file(rows)})
     client.post("/portal/events/upload/", {"confirm": "1"})
+    run_jobs()
     assert not Event.objects.exists()
 
 
@@ -117,6 +119,7 @@ def test_a_good_file_imports_every_row_with_history(users, browser):
     assert preview.context["report"].ok
     assert "Import all 20 events" in preview.content.decode()
     done = client.post("/portal/events/upload/", {"confirm": "1"})
+    run_jobs()
     assert done.status_code == 302
     events = Event.objects.order_by("start_date")
     assert events.count() == 20
@@ -135,6 +138,7 @@ def test_a_good_file_imports_every_row_with_history(users, browser):
     assert first.history.get().history_user == users["coord-kz-10"]
     # The file was used once: confirming again imports nothing more.
     client.post("/portal/events/upload/", {"confirm": "1"})
+    run_jobs()
     assert Event.objects.count() == 20
 
 
@@ -171,6 +175,7 @@ def test_xlsx_upload(browser):
     preview = client.post("/portal/events/upload/", {"file": upload})
     assert preview.context["report"].ok, [item.errors for item in preview.context["report"].rows]
     client.post("/portal/events/upload/", {"confirm": "1"})
+    run_jobs()
     event = Event.objects.get()
     assert (event.region_id, event.participants_count, event.funds_raised_kzt) == ("KZ-75", 1200, 2600718)
     assert event.verification == Verification.VERIFIED  # the secretariat's own entries
@@ -185,9 +190,11 @@ def test_duplicates_need_confirmation(browser):
     assert report.ok
     assert [item.number for item in report.duplicate_rows] == [2, 4]
     client.post("/portal/events/upload/", {"confirm": "1"})
+    run_jobs()
     assert Event.objects.count() == 1
     client.post("/portal/events/upload/", {"file": csv_file(rows)})
     client.post("/portal/events/upload/", {"confirm": "1", "confirm_duplicates": "1"})
+    run_jobs()
     assert Event.objects.count() == 4
 
 
@@ -228,6 +235,7 @@ def test_cp1251_csv_from_excel_is_read(browser):
     client = browser("coord-kz-10")
     assert client.post("/portal/events/upload/", {"file": upload}).context["report"].ok
     client.post("/portal/events/upload/", {"confirm": "1"})
+    run_jobs()
     assert Event.objects.get().title == "Вечер дружбы"
 
 
@@ -235,7 +243,7 @@ def test_unconfirmed_uploads_are_removed_after_a_day(tmp_path, settings):
     import os
     import time
 
-    from portal.events.upload import STALE_UPLOAD_SECONDS, upload_dir
+    from portal.events.files import STALE_UPLOAD_SECONDS, upload_dir
 
     settings.PRIVATE_UPLOAD_DIR = str(tmp_path)
     directory = tmp_path / "event-uploads"

@@ -19,6 +19,7 @@ from events import tables
 from events.importer import EventImport
 from events.models import Event
 from events.tables import MAX_ROWS, UploadError, read_table
+from tests.jobkit import run_jobs
 
 GOOD = ["Достық кеші", "creative_evening", "held", "2025-02-10"]
 HEADER = ["title", "kind", "status", "start_date"]
@@ -266,12 +267,14 @@ def test_hostile_files_through_the_portal_are_answered_and_import_nothing(users)
         report = response.context.get("report")
         assert (report is not None and not report.ok) or 'class="error" role="alert"' in page, name
         confirmed = client.post("/portal/events/upload/", {"confirm": "1"})
+        run_jobs()
         assert confirmed.status_code == 302, name
     assert not Event.objects.exists()
     # A sheet declaring a million rows and sixteen thousand columns holds one event: that event is imported.
     bomb = declared_dimension(workbook_bytes([HEADER, GOOD]), "A1:XFD1048576")
     assert client.post("/portal/events/upload/", {"file": SimpleUploadedFile("bomb.xlsx", bomb)}).context["report"].ok
     client.post("/portal/events/upload/", {"confirm": "1"})
+    run_jobs()
     assert list(Event.objects.values_list("title", flat=True)) == [GOOD[0]]
 
 
@@ -298,5 +301,6 @@ def test_a_waiting_upload_is_private_and_removed_after_import(users, settings, t
     assert stat.S_IMODE(os.stat(directory).st_mode) == 0o700
     assert stat.S_IMODE(os.stat(waiting).st_mode) == 0o600
     client.post("/portal/events/upload/", {"confirm": "1"})
+    run_jobs()
     assert Event.objects.count() == 1
     assert not list(directory.iterdir())

@@ -2,19 +2,15 @@
 
 import csv
 import io
-import os
-import time
 import uuid
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -22,36 +18,13 @@ from accounts import access
 from events.importer import EventImport, lookups_for
 from events.models import EVENT_LANGUAGES, Event, EventKind, EventStatus
 from events.tables import COLUMNS, EXAMPLE, UploadError, max_upload_bytes, read_table, too_large_message
+from portal.events.files import keep_privately, upload_dir
 from portal.events.forms import UploadForm
+from portal.events.jobs import start_import
 from registry.cells import neutralise_row
 
 SESSION_KEY = "event_upload"
 PREVIEW_ROWS = 20
-
-
-STALE_UPLOAD_SECONDS = 24 * 3600
-
-
-def upload_dir():
-    """Where checked uploads wait for confirmation: a directory only the server's own user may read (the files
-    hold what coordinators uploaded, before anyone verified it). Files left unconfirmed for a day are removed."""
-    directory = Path(settings.PRIVATE_UPLOAD_DIR) / "event-uploads"
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    directory.chmod(0o700)
-    cutoff = time.time() - STALE_UPLOAD_SECONDS
-    for leftover in directory.iterdir():
-        if leftover.is_file() and leftover.stat().st_mtime < cutoff:
-            leftover.unlink(missing_ok=True)
-    return directory
-
-
-def keep_privately(upload, path):
-    """Write the upload to `path`, readable and writable by the server's user only."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        upload.seek(0)
-        for chunk in upload.chunks():
-            handle.write(chunk)
 
 
 class CanUploadMixin(LoginRequiredMixin):
@@ -114,22 +87,13 @@ class UploadView(CanUploadMixin, TemplateView):
         if path is None or not path.exists():
             messages.error(request, _("The uploaded file has expired; upload it again."))
             return redirect("portal:event-upload")
-        with open(path, "rb") as handle:
-            try:
-                records = read_table(handle, pending["name"])
-                importer = EventImport(request.user)
-                report = importer.check(records)
-                count = importer.save(report, confirm_duplicates=bool(request.POST.get("confirm_duplicates")))
-            except UploadError as error:
-                messages.error(request, str(error))
-                self._forget(request)
-                return redirect("portal:event-upload")
-        self._forget(request)
-        messages.success(
-            request,
-            ngettext("%(count)d event imported.", "%(count)d events imported.", count) % {"count": count},
+        # The import runs in a background job (a large file takes longer than a request may); the file now
+        # belongs to the job, which removes it when done.
+        request.session.pop(SESSION_KEY, None)
+        job = start_import(
+            request.user, path, pending["name"], confirm_duplicates=bool(request.POST.get("confirm_duplicates"))
         )
-        return redirect("portal:events")
+        return redirect("portal:job", pk=job.pk)
 
     @staticmethod
     def _path(request, pending):

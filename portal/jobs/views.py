@@ -1,0 +1,37 @@
+"""The page of a background job: its progress while it runs (a <progress> bar that a reload or a small script
+keeps current), then its result or every error. Only the person who started it and the secretariat see it."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView
+
+from accounts import access
+from jobs.models import Job, JobKind
+from jobs.runner import notice_death
+
+# Seconds between two looks at a running job (the page's script, or the browser's refresh without it).
+POLL_SECONDS = 2
+
+
+def visible_jobs(user):
+    if access.is_secretariat(user):
+        return Job.objects.all()
+    return Job.objects.filter(owner=user)
+
+
+class JobView(LoginRequiredMixin, DetailView):
+    template_name = "portal/job.html"
+    context_object_name = "job"
+
+    def get_object(self, queryset=None):
+        # Someone else's job is "not found", as a job that does not exist: its id tells nothing.
+        return notice_death(get_object_or_404(visible_jobs(self.request.user).select_related("owner"), **self.kwargs))
+
+    def get_context_data(self, **kwargs):
+        job = self.object
+        return super().get_context_data(
+            poll_seconds=POLL_SECONDS,
+            is_upload=job.kind == JobKind.EVENT_UPLOAD,
+            is_open_data=job.kind == JobKind.OPEN_DATA,
+            **kwargs,
+        )
