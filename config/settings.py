@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "events",
     "opendata",
     "stats",
+    "public",
     "portal",
 ]
 
