@@ -33,6 +33,12 @@ def soon(days):
     return timezone.localdate() + datetime.timedelta(days=days)
 
 
+def council(region, kind, english, kazakh):
+    return Council.objects.create(
+        kind=kind, level=Level.REGIONAL, region_id=region, name_en=english, name_ru=f"{english} (ru)", name_kk=kazakh
+    )
+
+
 @pytest.fixture
 def world(reference):
     made = build_network()
@@ -75,21 +81,11 @@ def world(reference):
         ),
     }
     made["councils"] = {
-        "abai_elders": Council.objects.create(
-            kind=BodyKind.COUNCIL_OF_ELDERS,
-            level=Level.REGIONAL,
-            region_id="KZ-10",
-            name_en="Council of Elders of Abai",
-            name_ru="Совет старейшин Абай",
-            name_kk="Абай ақсақалдар кеңесі",
+        "abai_elders": council(
+            "KZ-10", BodyKind.COUNCIL_OF_ELDERS, "Council of Elders of Abai", "Абай ақсақалдар кеңесі"
         ),
-        "almaty_mothers": Council.objects.create(
-            kind=BodyKind.COUNCIL_OF_MOTHERS,
-            level=Level.REGIONAL,
-            region_id="KZ-75",
-            name_en="Council of Mothers of Almaty",
-            name_ru="Совет матерей Алматы",
-            name_kk="Алматы аналар кеңесі",
+        "almaty_mothers": council(
+            "KZ-75", BodyKind.COUNCIL_OF_MOTHERS, "Council of Mothers of Almaty", "Алматы аналар кеңесі"
         ),
     }
     return made
