@@ -4,20 +4,22 @@ Nothing personal or confidential is shown: no contacts, no leaders' names.
 """
 
 from django.db.models import Count, Prefetch, Q
+from django.utils import translation
 from django.views.generic import TemplateView
 
 from accounts import access
 from assembly.models import (
+    LISTED_ASSOCIATION_STATUSES,
     AssociationActivity,
-    AssociationStatus,
     EthnicGroup,
     EthnoculturalAssociation,
     HouseKind,
     HouseOfFriendship,
 )
-from regions.models import Region
+from regions.models import Region, alphabetical
+from registry.collation import sorted_by_name
 
-LISTED_STATUSES = (AssociationStatus.REGISTERED, AssociationStatus.ACTIVE, AssociationStatus.SUSPENDED)
+LISTED_STATUSES = LISTED_ASSOCIATION_STATUSES
 
 
 def chosen(request, name, choices):
@@ -31,7 +33,7 @@ class HousesDirectoryView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        regions = list(access.readable(user, Region.objects.active()))
+        regions = alphabetical(access.readable(user, Region.objects.active()))
         region = chosen(self.request, "region", {r.iso_code for r in regions})
         kind = chosen(self.request, "kind", set(HouseKind.values))
         houses = access.readable(user, HouseOfFriendship.objects.active()).select_related("region", "district")
@@ -51,8 +53,9 @@ class HousesDirectoryView(TemplateView):
         groups = {}
         for house in houses:
             groups.setdefault(house.region_id, {"region": house.region, "houses": []})["houses"].append(house)
+        places = {option.iso_code: index for index, option in enumerate(regions)}
         context.update(
-            groups=[groups[key] for key in sorted(groups, key=lambda code: code or "")],
+            groups=[groups[key] for key in sorted(groups, key=lambda code: -1 if code is None else places[code])],
             regions=regions,
             kinds=HouseKind.choices,
             region=region,
@@ -63,34 +66,54 @@ class HousesDirectoryView(TemplateView):
 
 
 class AssociationsDirectoryView(TemplateView):
+    """Associations by region, by ethnic group, or both: "where are the Uyghur associations?" needs no region."""
+
     template_name = "directory/associations.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
+        language = translation.get_language()
         listed = access.readable(user, EthnoculturalAssociation.objects.active()).filter(status__in=LISTED_STATUSES)
         counts = dict(listed.values_list("region_id").annotate(total=Count("pk")).values_list("region_id", "total"))
-        regions = list(access.readable(user, Region.objects.active()))
+        regions = alphabetical(access.readable(user, Region.objects.active()), language)
         for region in regions:
             region.association_total = counts.get(region.iso_code, 0)
         region_code = chosen(self.request, "region", {r.iso_code for r in regions})
-        groups = list(access.readable(user, EthnicGroup.objects.active()).order_by("name_en"))
+        groups = sorted_by_name(access.readable(user, EthnicGroup.objects.active()), language)
         group_id = chosen(self.request, "ethnic_group", {str(g.pk) for g in groups})
-        associations = []
-        if region_code:
-            selection = listed.filter(region_id=region_code)
-            if group_id:
+        region = next((r for r in regions if r.iso_code == region_code), None)
+        group = next((g for g in groups if str(g.pk) == group_id), None)
+        sections = []
+        if region or group:
+            selection = listed
+            if region:
+                selection = selection.filter(region_id=region_code)
+            if group:
                 selection = selection.filter(ethnic_groups=group_id)
-            associations = selection.select_related("district", "host_house").prefetch_related(
+            selection = selection.select_related("region", "district", "host_house").prefetch_related(
                 "ethnic_groups",
                 Prefetch("activities", queryset=AssociationActivity.objects.active().order_by("kind")),
             )
+            sections = by_region(sorted_by_name(selection, language), regions)
         context.update(
             regions=regions,
-            region=next((r for r in regions if r.iso_code == region_code), None),
+            region=region,
             groups=groups,
+            group=group,
             group_id=group_id,
-            associations=associations,
+            sections=sections,
+            associations=[association for section in sections for association in section["associations"]],
             total=sum(counts.values()),
         )
         return context
+
+
+def by_region(associations, regions):
+    """Sections of associations, one per region in the order of `regions`; republican ones first."""
+    places = {region.iso_code: index for index, region in enumerate(regions)}
+    sections = {}
+    for association in associations:
+        key = association.region_id
+        sections.setdefault(key, {"region": association.region, "associations": []})["associations"].append(association)
+    return [sections[key] for key in sorted(sections, key=lambda code: -1 if code is None else places.get(code, 99))]

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "events",
     "opendata",
     "stats",
+    "public",
     "portal",
 ]
 

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from config.health import ShanyrakHealthView
-from events.views import CalendarFeedView, CalendarView, PublicEventView
-from portal.home.views import HomeView
+from events.views import CalendarFeedView, CalendarView, EventFileView, PublicEventView
+from public.views import HomeView
 
 admin.site.site_header = _("Shanyrak: registry of the Assembly of the People of Kazakhstan")
 admin.site.site_title = _("Shanyrak")
@@ -20,7 +20,9 @@ urlpatterns = [
     path("portal/", include("portal.urls")),
     path("calendar/", CalendarView.as_view(), name="calendar"),
     path("calendar/<int:pk>/", PublicEventView.as_view(), name="calendar-event"),
+    path("calendar/<int:pk>.ics", EventFileView.as_view(), name="calendar-event-ics"),
     path("calendar.ics", CalendarFeedView.as_view(), name="calendar-ics"),
+    path("regions/", include("public.urls")),
     path("directory/", include("assembly.urls")),
     path("open-data/", include("opendata.urls")),
     path("statistics/", include("stats.urls")),

@@ -3,11 +3,13 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -64,9 +66,8 @@ class CalendarView(TemplateView):
         query = self.request.GET.copy()
         query.pop("page", None)
         feed_query = {key: value for key, value in query.items() if key in ("region", "kind") and value}
-        feed_path = reverse("calendar-ics") + (
-            "?" + "&".join(f"{k}={v}" for k, v in feed_query.items()) if feed_query else ""
-        )
+        feed_query["lang"] = translation.get_language()
+        feed_path = reverse("calendar-ics") + "?" + urlencode(feed_query)
         feed_url = self.request.build_absolute_uri(feed_path)
         context.update(
             form=form,
@@ -88,27 +89,61 @@ class PublicEventView(TemplateView):
         return context
 
 
+class FeedForm(CalendarFilterForm):
+    """The feed's filters and its language: a phone calendar sends no cookie, so the link carries `lang`."""
+
+    lang = forms.ChoiceField(label=gettext_lazy("Language"), choices=settings.LANGUAGES, required=False)
+
+
+def bad_request(form):
+    problems = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
+    return HttpResponseBadRequest(problems, content_type="text/plain; charset=utf-8")
+
+
+def ics_response(request, name, events, filename, disposition="inline"):
+    """The iCalendar text of `events` (one writer for the feed and for a single event's file)."""
+    body = ical.calendar(
+        name,
+        events,
+        host=request.get_host().split(":")[0],
+        url_for=lambda event: request.build_absolute_uri(reverse("calendar-event", args=[event.pk])),
+        now=timezone.now(),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Cache-Control"] = "public, max-age=900"
+    response["Content-Language"] = translation.get_language()
+    return response
+
+
+def feed_language(form):
+    return form.cleaned_data.get("lang") or translation.get_language()
+
+
 class CalendarFeedView(View):
-    """`/calendar.ics?region=KZ-10&kind=festival`: an iCalendar feed a phone calendar can subscribe to."""
+    """`/calendar.ics?region=KZ-10&kind=festival&lang=ru`: an iCalendar feed a phone calendar can subscribe to,
+    in the language the link names (else the request's)."""
 
     def get(self, request):
-        form = CalendarFilterForm(request.GET)
+        form = FeedForm(request.GET)
         if not form.is_valid():
-            problems = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
-            return HttpResponseBadRequest(problems, content_type="text/plain; charset=utf-8")
+            return bad_request(form)
         since = timezone.localdate() - datetime.timedelta(days=FEED_PAST_DAYS)
         events = form.filter(public_events(request.user).filter(end_date__gte=since)).order_by("start_date", "id")
-        name = _("Assembly of the People of Kazakhstan: events")
-        if form.cleaned_data.get("region"):
-            name = f"{name} — {form.cleaned_data['region'].name}"
-        body = ical.calendar(
-            name,
-            events[:FEED_LIMIT],
-            host=request.get_host().split(":")[0],
-            url_for=lambda event: request.build_absolute_uri(reverse("calendar-event", args=[event.pk])),
-            now=timezone.now(),
-        )
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = 'inline; filename="shanyrak-events.ics"'
-        response["Cache-Control"] = "public, max-age=900"
-        return response
+        with translation.override(feed_language(form)):
+            name = _("Assembly of the People of Kazakhstan: events")
+            if form.cleaned_data.get("region"):
+                name = f"{name} — {form.cleaned_data['region'].name}"
+            return ics_response(request, name, events[:FEED_LIMIT], "shanyrak-events.ics")
+
+
+class EventFileView(View):
+    """`/calendar/<id>.ics?lang=ru`: one public event as a file to add to one's own calendar."""
+
+    def get(self, request, pk):
+        form = FeedForm({"lang": request.GET.get("lang", "")})
+        if not form.is_valid():
+            return bad_request(form)
+        event = get_object_or_404(public_events(request.user), pk=pk)
+        with translation.override(feed_language(form)):
+            return ics_response(request, event.display_title, [event], f"event-{event.pk}.ics", "attachment")

@@ -1,8 +1,10 @@
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import AccessRule, Visibility
+from registry.collation import sort_key
 from registry.models import NamedRegistryModel, TranslatedText
 
 
@@ -45,6 +47,23 @@ class Region(NamedRegistryModel):
 
     def natural_key(self):
         return (self.iso_code,)
+
+    @property
+    def sort_name(self):
+        """The name without the word for "region" or "city", as people look it up: "область Абай" under А."""
+        words = [word for word in self.name.split() if word.lower() not in KIND_WORDS]
+        return " ".join(words) or self.name
+
+
+# The words that say what kind of unit a region is, in its names in three languages.
+KIND_WORDS = {"облысы", "қаласы", "область", "город", "region", "city"}
+
+
+def alphabetical(regions, language=None):
+    """`regions` in the alphabetical order of their names in `language` (the active one by default); of two with
+    the same name, the shorter full name first ("Almaty" before "Almaty Region")."""
+    language = language or translation.get_language()
+    return sorted(regions, key=lambda region: (sort_key(region.sort_name, language), sort_key(region.name, language)))
 
 
 class DistrictKind(models.TextChoices):

@@ -8,26 +8,22 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.translation import gettext_lazy as _
 
-from assembly.models import AssociationStatus, EthnicGroup, EthnoculturalAssociation
+from assembly.models import LISTED_ASSOCIATION_STATUSES, AssociationStatus, EthnicGroup, EthnoculturalAssociation
 from events import stats
 from events.models import Event, EventKind
 from regions.models import Region
+from regions.models import alphabetical as alphabetical_regions
+from registry.collation import sort_key
 
-# Listed in the public directory of associations: registered, active or suspended (not liquidated, not archived).
-LISTED_STATUSES = (AssociationStatus.REGISTERED, AssociationStatus.ACTIVE, AssociationStatus.SUSPENDED)
-
-# The Kazakh Cyrillic alphabet, which holds the Russian one in the same order: the databases sort its letters Ә, Ғ,
-# Қ, Ң, Ө, Ұ, Ү, Һ, І after Я. Then the Latin letters, with the Kazakh Latin ones in their places (Ä after A, Ğ after
-# G…), so that names read in Kazakh Latin sort as that alphabet does and English names as they always did.
-ALPHABET = {letter: index for index, letter in enumerate("АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ")}
-ALPHABET.update({letter: 1000 + index for index, letter in enumerate("AÄBCÇDEFGĞHIİJKLMNÑOÖPQRSŞTUŪÜVWXYZ")})
+LISTED_STATUSES = LISTED_ASSOCIATION_STATUSES
 
 
 def alphabetical(text):
-    return [ALPHABET.get(letter, 100 + ord(letter)) for letter in str(text).upper()]
+    """The alphabetical order of `text` in the page's language (registry.collation)."""
+    return sort_key(text, translation.get_language())
 
 
 EVENT_COLUMNS = (
@@ -163,4 +159,4 @@ def _figures(row):
 def _regions(region):
     """The active regions (or the one chosen) in the alphabetical order of their names in the page's language."""
     regions = Region.objects.active() if region is None else Region.objects.filter(pk=region.pk)
-    return sorted(regions, key=lambda r: alphabetical(r.name))
+    return alphabetical_regions(regions)

@@ -28,8 +28,9 @@ def test_houses_directory_groups_by_region(client, network):
     assert "Test House Konaev" in page and "Test House Semey" in page
     assert "House of Friendship of Turkistan Region" in page
     assert "Assembly centre of Uighur District" in page
-    regions = [group["region"].iso_code if group["region"] else None for group in response.context["groups"]]
-    assert regions == sorted(regions, key=lambda code: code or "")
+    regions = [group["region"].name if group["region"] else None for group in response.context["groups"]]
+    assert regions[0] is None  # republican Houses first, then the regions in alphabetical order
+    assert regions[1:] == sorted(regions[1:])
     assert '<meta name="viewport"' in page
     assert "https://" not in page and "//cdn" not in page
 
@@ -86,3 +87,57 @@ def test_directory_queries_do_not_grow_with_rows(client, network):
     with CaptureQueriesContext(connection) as houses:
         client.get("/directory/houses-of-friendship/")
     assert len(captured) <= 10 and len(houses) <= 6
+
+
+def test_choosing_only_an_ethnic_group_finds_its_associations_in_every_region(client, network):
+    from assembly.models import EthnicGroup
+
+    uyghurs = EthnicGroup.objects.get(name_en="Uyghurs")
+    response = client.get("/directory/associations/", {"ethnic_group": uyghurs.pk})
+    assert response.status_code == 200
+    found = {association.name_en for association in response.context["associations"]}
+    assert found == {
+        "Uyghur Cultural Centre of Almaty Region",
+        "Uyghur society of Uighur District",
+        "Suspended Uyghur club",
+        "Uyghur association of Almaty city",
+    }
+    sections = [section["region"].name for section in response.context["sections"]]
+    assert sections == ["Almaty", "Almaty Region"]  # one heading per region, in alphabetical order
+    page = response.content.decode()
+    assert "Korean centre of Almaty Region" not in page and "Tatar centre of Abai" not in page
+    assert 'href="/regions/KZ-75/"' in page
+    for secret in SECRETS:
+        assert secret not in page, secret
+
+
+def option_texts(page, name):
+    import re
+
+    select = re.search(rf'<select name="{name}">(.*?)</select>', page, re.S).group(1)
+    return [text.split(" (")[0] for text in re.findall(r'<option value="[^"]+"[^>]*>([^<]+)</option>', select)]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("kk", ["әзербайжандар", "кәрістер", "қазақтар", "немістер", "орыстар", "өзбектер", "ұйғырлар"]),
+        ("ru", ["азербайджанцы", "казахи", "корейцы", "немцы", "русские", "узбеки", "уйгуры"]),
+        ("en", ["Azerbaijanis", "Germans", "Kazakhs", "Koreans", "Russians", "Uyghurs", "Uzbeks"]),
+    ],
+)
+def test_ethnic_groups_are_listed_in_the_alphabetical_order_of_the_readers_language(
+    client, network, language, expected
+):
+    page = client.get("/directory/associations/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    groups = option_texts(page, "ethnic_group")
+    assert [name for name in groups if name in expected] == expected
+
+
+def test_regions_are_listed_by_name_without_the_word_for_region(client, network):
+    kazakh = option_texts(client.get("/directory/associations/", HTTP_ACCEPT_LANGUAGE="kk").content.decode(), "region")
+    assert kazakh[:5] == ["Абай облысы", "Ақмола облысы", "Ақтөбе облысы", "Алматы қаласы", "Алматы облысы"]
+    assert kazakh.index("Ұлытау облысы") < kazakh.index("Шығыс Қазақстан облысы")
+    russian = option_texts(client.get("/directory/associations/", HTTP_ACCEPT_LANGUAGE="ru").content.decode(), "region")
+    assert russian[0] == "область Абай"  # under А, not under О
+    assert russian.index("Туркестанская область") < russian.index("область Ұлытау") < russian.index("город Шымкент")

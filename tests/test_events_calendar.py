@@ -144,3 +144,80 @@ def test_an_untranslated_title_falls_back_to_the_one_as_announced(client, calend
     page = client.get(f"/calendar/{almaty.pk}/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     assert "<h1>Almaty sports day</h1>" in page
     assert "Алматы спорт күні" not in page
+
+
+@pytest.fixture
+def translated_event(users):
+    return make_event(
+        title="Наурыз мерекесі",
+        title_kk="Наурыз мерекесі",
+        title_ru="Праздник Наурыз",
+        title_en="Nauryz celebration",
+        kind="festival",
+        status="planned",
+        start_date=soon(6),
+        end_date=soon(6),
+        verification="verified",
+    )
+
+
+def test_the_feed_speaks_the_language_its_link_names_without_any_cookie(translated_event):
+    from django.test import Client
+
+    phone = Client()  # a calendar app: no session, no language cookie, no Accept-Language
+    russian = unfold(phone.get("/calendar.ics", {"lang": "ru"}).content.decode())
+    assert "SUMMARY:Праздник Наурыз" in russian
+    assert "область Абай" in russian  # the place in Russian too
+    assert "X-WR-CALNAME:" in russian and "Nauryz celebration" not in russian
+    english = unfold(phone.get("/calendar.ics", {"lang": "en"}).content.decode())
+    assert "SUMMARY:Nauryz celebration" in english and "Abai" in english
+    kazakh = unfold(phone.get("/calendar.ics", {"lang": "kk"}).content.decode())
+    assert "SUMMARY:Наурыз мерекесі" in kazakh and "Абай облысы" in kazakh
+
+
+def test_a_feed_asking_for_an_unknown_language_is_told_which_parameter_is_wrong(client, translated_event):
+    response = client.get("/calendar.ics", {"lang": "fr"})
+    assert response.status_code == 400
+    assert response.content.decode().startswith("lang:")
+
+
+def test_the_calendar_page_links_the_feed_in_the_pages_language_and_explains_subscribing(client, translated_event):
+    page = client.get("/calendar/", {"region": "KZ-10"}, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "/calendar.ics?region=KZ-10&amp;lang=ru" in page
+    assert "webcal://testserver/calendar.ics?region=KZ-10&amp;lang=ru" in page
+    assert 'id="ics-address"' in page and "iPhone" in page and "Android" in page
+
+
+def test_one_event_as_a_file_for_ones_own_calendar(client, translated_event):
+    from icalendar import Calendar
+
+    event = translated_event
+    response = client.get(f"/calendar/{event.pk}.ics", {"lang": "ru"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == f'attachment; filename="event-{event.pk}.ics"'
+    parsed = Calendar.from_ical(response.content)
+    entries = parsed.walk("VEVENT")
+    assert len(entries) == 1
+    entry = entries[0]
+    assert str(entry["UID"]) == f"event-{event.pk}@testserver"  # the same UID as in the feed: no duplicate
+    assert str(entry["SUMMARY"]) == "Праздник Наурыз"
+    assert entry.decoded("DTSTART") == event.start_date
+    assert entry.decoded("DTEND") == event.start_date + datetime.timedelta(days=1)
+    assert str(entry["URL"]) == f"http://testserver/calendar/{event.pk}/"
+    feed = unfold(client.get("/calendar.ics", {"lang": "ru"}).content.decode())
+    assert f"UID:event-{event.pk}@testserver" in feed
+    kazakh = Calendar.from_ical(client.get(f"/calendar/{event.pk}.ics", {"lang": "kk"}).content)
+    assert str(kazakh.walk("VEVENT")[0]["SUMMARY"]) == "Наурыз мерекесі"
+
+
+def test_only_public_verified_events_can_be_added_to_a_calendar(client, calendar_events, translated_event):
+    assert client.get(f"/calendar/{calendar_events['submitted'].pk}.ics").status_code == 404
+    assert client.get(f"/calendar/{calendar_events['closed'].pk}.ics").status_code == 404
+    assert client.get(f"/calendar/{translated_event.pk}.ics", {"lang": "xx"}).status_code == 400
+
+
+def test_the_event_page_offers_it_for_ones_own_calendar_in_the_pages_language(client, translated_event):
+    page = client.get(f"/calendar/{translated_event.pk}/", HTTP_ACCEPT_LANGUAGE="kk").content.decode()
+    assert f'href="/calendar/{translated_event.pk}.ics?lang=kk"' in page
+    assert 'href="/regions/KZ-10/"' in page

@@ -24,6 +24,7 @@ from assembly.models.instructions import (
 )
 from assembly.models.network import (
     HOUSE_LEVELS,
+    LISTED_ASSOCIATION_STATUSES,
     ActivityKind,
     AssociationActivity,
     AssociationStatus,
@@ -52,6 +53,7 @@ from assembly.models.sessions import (
 __all__ = [
     "ASSEMBLY_KINDS",
     "HOUSE_LEVELS",
+    "LISTED_ASSOCIATION_STATUSES",
     "OPEN_STATUSES",
     "STATUS_TRANSITIONS",
     "ActivityKind",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import AccessRule, Visibility
 from assembly.models.bodies import Body, BodyKind, BodyStatus, Level
 from assembly.validators import validate_bin
+from registry.languages import SPOKEN_LANGUAGES
 from registry.models import NamedRegistryModel, Period
 
 
@@ -102,6 +103,10 @@ class AssociationStatus(models.TextChoices):
     ACTIVE = BodyStatus.ACTIVE.value, BodyStatus.ACTIVE.label
     SUSPENDED = BodyStatus.SUSPENDED.value, BodyStatus.SUSPENDED.label
     LIQUIDATED = BodyStatus.LIQUIDATED.value, BodyStatus.LIQUIDATED.label
+
+
+# Listed in the public directory and counted in public figures: registered, active or suspended (not liquidated).
+LISTED_ASSOCIATION_STATUSES = (AssociationStatus.REGISTERED, AssociationStatus.ACTIVE, AssociationStatus.SUSPENDED)
 
 
 class EthnoculturalAssociation(Body):
@@ -206,6 +211,11 @@ class AssociationActivity(Period, NamedRegistryModel):
         ordering = ["association_id", "kind", "name_en"]
         verbose_name = _("association activity")
         verbose_name_plural = _("association activities")
+
+    @property
+    def language_name(self):
+        """The language's name for people (the catalogue's, in the reader's language); the code if it has none."""
+        return SPOKEN_LANGUAGES.get(self.language, self.language)
 
     def clean(self):
         super().clean()

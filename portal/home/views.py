@@ -17,17 +17,6 @@ from portal.registries.declarations import REGISTRIES
 from regions.models import District, Region
 
 
-class HomeView(TemplateView):
-    """Public front page: what Shanyrak is and where each kind of user goes."""
-
-    template_name = "home.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["regions"] = access.readable(self.request.user, Region.objects.active())
-        return context
-
-
 class PortalLoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
