@@ -26,7 +26,6 @@ from assembly.models import Person
 from events.models import Verification
 from tests.conftest import ROLES, make_user
 from tests.eventkit import make_event
-from tests.test_events_browser import chromium  # noqa: F401  (the browser fixture)
 
 pytestmark = pytest.mark.django_db
 
