@@ -646,7 +646,7 @@ def test_staff_sessions_end_when_the_browser_closes(client, users, role, ends_wi
 
 @pytest.mark.browser
 @pytest.mark.skipif(not os.path.exists("/usr/bin/chromium"), reason="Debian's chromium is not installed")
-def test_admin_portal_and_api_docs_work_in_a_browser_under_the_policy(chromium, live_server, users):  # noqa: F811
+def test_admin_portal_and_api_docs_work_in_a_browser_under_the_policy(chromium, live_server, users):
     from playwright.sync_api import expect
 
     base = live_server.url
