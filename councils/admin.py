@@ -66,7 +66,7 @@ class CouncilMembershipInline(RegistryInline, admin.TabularInline):
     model = Membership
     fk_name = "body"
     fields = ("person", "role", "start_date", "end_date", "end_reason", "appointed_by")
-    raw_id_fields = ("person",)
+    autocomplete_fields = ("person",)
     verbose_name = _("member")
     verbose_name_plural = _("chair and members over time")
 
@@ -98,8 +98,7 @@ class CouncilAdmin(RegistryAdmin):
     list_display = ("__str__", "kind", "wing", "level", "region", "status", "member_count", "headcount_shown")
     list_filter = ("kind", "level", "region", "status", "wing", DeclaredHeadcountFilter)
     list_select_related = ("region",)
-    autocomplete_fields = ("region", "district")
-    raw_id_fields = ("parent", "successor")
+    autocomplete_fields = ("region", "district", "parent", "successor")
     inlines = [CouncilMembershipInline]
     fieldsets = (
         (None, {"fields": ("kind", "wing", "level", "region", "district", "parent", "status")}),
@@ -143,5 +142,4 @@ class MothersHomeAdmin(RegistryAdmin):
     list_display = ("__str__", "region", "district", "patron_council", "capacity", "occupancy", "status")
     list_filter = ("status", "region")
     list_select_related = ("region", "district", "patron_council")
-    autocomplete_fields = ("region", "district")
-    raw_id_fields = ("patron_council",)
+    autocomplete_fields = ("region", "district", "patron_council")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export import fields, widgets
 
+from events.fields import LanguagesField, LinksField
 from events.lifecycle import Action
 from events.models import REPORTED_FIELDS, Event, Programme, Source, Verification
 from regions.models import Region
@@ -60,8 +61,7 @@ class ProgrammeAdmin(RegistryAdmin):
     resource_classes = [ProgrammeResource]
     list_display = ("code", "name_kk", "name_ru", "name_en", "start_date", "end_date", "region", "target_events")
     list_filter = ("region",)
-    autocomplete_fields = ("region",)
-    raw_id_fields = ("owner",)
+    autocomplete_fields = ("region", "owner")
     readonly_fields = ("progress_summary",)
 
     @admin.display(description=_("progress (verified / all events)"))
@@ -76,6 +76,8 @@ class EventAdminForm(RegistryAdminForm):
     """The admin's event form asks the life cycle and the likely-duplicate check as the portal and the API do."""
 
     user = None
+    languages = LanguagesField()
+    press_links = LinksField()
     confirm_duplicate = forms.BooleanField(
         label=_("Yes, this is a different event: save it anyway"),
         required=False,
@@ -107,8 +109,7 @@ class EventAdmin(RegistryAdmin):
     list_filter = ("verification", "status", "kind", "region", "programme", "is_public", "source")
     list_select_related = ("region",)
     date_hierarchy = "start_date"
-    autocomplete_fields = ("region", "district", "programme")
-    raw_id_fields = ("organizer",)
+    autocomplete_fields = ("region", "district", "programme", "organizer")
     # The verification state changes only through the life cycle's actions (verify here, or portal and API).
     readonly_fields = (
         "verification",

@@ -56,7 +56,7 @@ class MediationCaseResource(RegistryResource):
 class MediatorInline(RegistryInline, admin.TabularInline):
     model = Mediator
     fields = ("person", "user", "certified_on", "is_head", "active")
-    raw_id_fields = ("person", "user")
+    autocomplete_fields = ("person", "user")
 
 
 class CaseNoteInline(RegistryInline, admin.StackedInline):
@@ -72,8 +72,7 @@ class MediationOfficeAdmin(RegistryAdmin):
     list_display = ("__str__", "level", "region", "status", "mediator_count")
     list_filter = ("level", "status", "region")
     list_select_related = ("region",)
-    autocomplete_fields = ("region", "district")
-    raw_id_fields = ("parent", "successor")
+    autocomplete_fields = ("region", "district", "parent", "successor")
     exclude = ("kind",)
     inlines = [MediatorInline]
 
@@ -91,8 +90,7 @@ class MediatorAdmin(RegistryAdmin):
     list_display = ("__str__", "office", "is_head", "active", "certified_on", "user")
     list_filter = ("is_head", "active", "office__region")
     list_select_related = ("person", "office", "user")
-    autocomplete_fields = ("office", "user")
-    raw_id_fields = ("person",)
+    autocomplete_fields = ("office", "user", "person")
 
 
 @admin.register(MediationCase)

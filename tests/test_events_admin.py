@@ -37,3 +37,12 @@ def test_other_roles_do_not_get_the_admin(browser, role):
     response = browser(role).get("/admin/events/event/")
     assert response.status_code == 302  # not staff: sent to the admin login
     assert Event.objects.get().verification == Verification.SUBMITTED
+
+
+def test_the_admin_edits_languages_and_press_links_with_real_widgets_and_picks_organisers_by_search(staff_client):
+    event = make_event(languages=["kk", "ru"], press_links=["https://example.kz/a", "https://example.kz/b"])
+    page = staff_client.get(f"/admin/events/event/{event.pk}/change/").content.decode()
+    assert 'type="checkbox" name="languages" value="kk"' in page and '["kk"' not in page
+    assert "https://example.kz/a\nhttps://example.kz/b</textarea>" in page
+    organizer = page[page.index('name="organizer"') - 300 : page.index('name="organizer"') + 200]
+    assert "admin-autocomplete" in organizer and "vForeignKeyRawIdAdminField" not in organizer

@@ -73,3 +73,25 @@ def test_a_coordinator_is_warned_before_editing_a_verified_event(browser):
     assert "Save as draft" not in coordinator
     secretariat = browser("secretariat").get(f"/portal/events/{event.pk}/").content.decode()
     assert "Your changes keep it verified" in secretariat
+
+
+def test_the_queue_shows_what_it_takes_to_judge_an_event_and_only_regions_with_work(browser):
+    make_event(
+        title="Фестиваль дружбы",
+        venue="Дом дружбы, Семей",
+        description="Концерт ансамблей пяти этнокультурных объединений.",
+        press_links=["https://example.kz/news/1"],
+        funds_raised_kzt=1250000,
+    )
+    page = browser("secretariat").get("/portal/verification/").content.decode()
+    assert "Дом дружбы, Семей" in page and "Концерт ансамблей" in page
+    assert 'href="https://example.kz/news/1"' in page
+    assert "1,250,000 ₸" in page
+    region_choice = page[page.index('<select name="region">') : page.index("</select>")]
+    assert "Abai" in region_choice and "Almaty" not in region_choice
+
+
+def test_the_events_list_names_the_region_rather_than_its_code(browser):
+    make_event()
+    page = browser("coord-kz-10").get("/portal/events/").content.decode()
+    assert "Abai" in page and "KZ-10 ·" not in page

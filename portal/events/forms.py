@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import access
 from assembly.models import Body
+from events.fields import LanguagesField, LinksField
 from events.filters import EventFilterSet
-from events.inputs import InputError, parse_links, parse_whole_tenge
+from events.inputs import InputError, parse_whole_tenge
 from events.models import (
     DESCRIPTIVE_FIELDS,
-    EVENT_LANGUAGES,
     REPORTED_FIELDS,
     Event,
     EventKind,
@@ -34,18 +34,6 @@ class WholeTengeFormField(forms.CharField):
             raise forms.ValidationError(str(error)) from None
 
 
-class LinksField(forms.CharField):
-    widget = forms.Textarea(attrs={"rows": 2, "placeholder": "https://…"})
-
-    def prepare_value(self, value):
-        if isinstance(value, list):
-            return "\n".join(value)
-        return value
-
-    def to_python(self, value):
-        return parse_links(super().to_python(value))
-
-
 class EventForm(VersionedFormMixin, forms.ModelForm):
     """Log or correct an event. The region is the coordinator's own; the secretariat picks one."""
 
@@ -54,13 +42,8 @@ class EventForm(VersionedFormMixin, forms.ModelForm):
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "0"}),
     )
-    languages = forms.MultipleChoiceField(
-        label=_("Languages used"),
-        choices=list(EVENT_LANGUAGES.items()),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    press_links = LinksField(label=_("Press coverage (one link per line)"), required=False)
+    languages = LanguagesField()
+    press_links = LinksField()
     confirm_duplicate = forms.BooleanField(label=_("Yes, this is a different event: save it anyway"), required=False)
 
     class Meta:

@@ -137,7 +137,7 @@ class VerificationQueueView(LoginRequiredMixin, TemplateView):
             events = events.filter(region_id=region)
         if len(month) == 7 and month[:4].isdigit() and month[5:].isdigit():
             events = events.filter(start_date__year=int(month[:4]), start_date__month=int(month[5:]))
-        return events.select_related("organizer", "logged_by").order_by("region_id", "start_date", "id")
+        return events.select_related("organizer", "logged_by", "district").order_by("region_id", "start_date", "id")
 
     def get_context_data(self, **kwargs):
         from django.db.models import Count
@@ -157,7 +157,12 @@ class VerificationQueueView(LoginRequiredMixin, TemplateView):
         context.update(
             page=page,
             events=page.object_list,
-            regions=[(region, waiting.get(region.pk, 0)) for region in Region.objects.active()],
+            # Only regions with something waiting are worth choosing (and the one already chosen).
+            regions=[
+                (region, waiting.get(region.pk, 0))
+                for region in Region.objects.active()
+                if waiting.get(region.pk) or region.pk == self.request.GET.get("region")
+            ],
             selected_region=self.request.GET.get("region", ""),
             month=self.request.GET.get("month", ""),
             waiting_total=sum(waiting.values()),
