@@ -129,8 +129,11 @@ def violations_on(browser, base, paths, state=None):
     return found
 
 
-def report(found):
-    return f"{len(found)} serious or critical accessibility or layout problem(s):\n" + "\n".join(found)
+def assert_accessible(browser, base, paths, username=None):
+    """`paths` pass, for `username` (signed in once) or an anonymous visitor."""
+    state = signed_in_state(browser, base, username) if username else None
+    found = violations_on(browser, base, paths, state)
+    assert not found, f"{len(found)} serious or critical accessibility or layout problem(s):\n" + "\n".join(found)
 
 
 def test_the_public_pages_and_the_not_found_page_pass_axe(shared_chromium, live_server, users):
@@ -155,8 +158,7 @@ def test_the_public_pages_and_the_not_found_page_pass_axe(shared_chromium, live_
         "/portal/login/",
         "/no-such-page/",
     ]
-    found = violations_on(shared_chromium, live_server.url, paths)
-    assert not found, report(found)
+    assert_accessible(shared_chromium, live_server.url, paths)
 
 
 def test_the_coordinators_portal_passes_axe(shared_chromium, live_server, users):
@@ -180,9 +182,7 @@ def test_the_coordinators_portal_passes_axe(shared_chromium, live_server, users)
         "/portal/registries/councils/",
         f"/portal/registries/councils/{world.abai.pk}/",
     ]
-    state = signed_in_state(shared_chromium, live_server.url, "coord-kz-10")
-    found = violations_on(shared_chromium, live_server.url, paths, state)
-    assert not found, report(found)
+    assert_accessible(shared_chromium, live_server.url, paths, "coord-kz-10")
 
 
 def test_the_mediators_portal_passes_axe(shared_chromium, live_server, users):
@@ -190,9 +190,7 @@ def test_the_mediators_portal_passes_axe(shared_chromium, live_server, users):
 
     world = build(users)
     paths = ["/portal/mediation/", f"/portal/mediation/{world.case10.pk}/", "/portal/mediation/new/"]
-    state = signed_in_state(shared_chromium, live_server.url, "mediator-kz-10")
-    found = violations_on(shared_chromium, live_server.url, paths, state)
-    assert not found, report(found)
+    assert_accessible(shared_chromium, live_server.url, paths, "mediator-kz-10")
 
 
 def test_the_verification_queue_and_the_admin_pass_axe(shared_chromium, live_server, users):
@@ -214,6 +212,4 @@ def test_the_verification_queue_and_the_admin_pass_axe(shared_chromium, live_ser
         "/admin/councils/council/",
         f"/admin/councils/council/{world.abai.pk}/change/",
     ]
-    state = signed_in_state(shared_chromium, live_server.url, "secretariat")
-    found = violations_on(shared_chromium, live_server.url, paths, state)
-    assert not found, report(found)
+    assert_accessible(shared_chromium, live_server.url, paths, "secretariat")
