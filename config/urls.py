@@ -1,17 +1,31 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from config.health import ShanyrakHealthView
 from events.views import CalendarFeedView, CalendarView, EventFileView, PublicEventView
 from public.views import HomeView
 
+
+class FaviconView(RedirectView):
+    """/favicon.ico, which browsers and feed readers ask for unprompted: the SVG icon the pages link to. A temporary
+    redirect, as the icon's address changes with its content once the static files are hashed."""
+
+    permanent = False
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("favicon.svg")
+
+
 admin.site.site_header = _("Shanyrak: registry of the Assembly of the People of Kazakhstan")
 admin.site.site_title = _("Shanyrak")
 admin.site.index_title = _("Registries")
 
 urlpatterns = [
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("health/", ShanyrakHealthView.as_view(), name="health"),
     path("", HomeView.as_view(), name="home"),
     path("i18n/", include("django.conf.urls.i18n")),

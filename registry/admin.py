@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.forms.models import _get_foreign_key
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
@@ -337,6 +338,11 @@ class RegistryInline:
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         formset.form.user = request.user
+        if isinstance(self, admin.TabularInline):
+            # A table's inputs are labelled only by their column heading, which assistive technology does not
+            # connect to them: each input carries its field's name.
+            for field in formset.form.base_fields.values():
+                field.widget.attrs.setdefault("aria-label", capfirst(field.label))
         return formset
 
     def get_queryset(self, request):

@@ -67,7 +67,8 @@ class PortalRegistry:
         try:
             return self.model._meta.get_field(name).verbose_name
         except Exception:  # an attribute, not a field
-            return name
+            # The three-language name reads in the page's language; another attribute is named as written.
+            return _("Name") if name == "name" else name
 
     def headings(self):
         return [self.label(column.name, column.label) for column in self.columns_resolved()]

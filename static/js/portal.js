@@ -53,3 +53,12 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// The header's menu is a <details> disclosure: closed behind a "Menu" button on a phone, open in a row on a wide
+// screen (the CSS hides the button there). Without script it stays a working button everywhere.
+const wide = window.matchMedia("(min-width: 48rem)");
+const fitMenu = () => {
+  for (const menu of document.querySelectorAll("details.menu")) menu.open = wide.matches;
+};
+wide.addEventListener("change", fitMenu);
+fitMenu();
