@@ -131,3 +131,11 @@ def test_the_secretariats_download_has_the_same_columns_as_its_page(users, event
     abai = next(line for line in lines if line[0] == "Abai")
     participants = lines[0].index("Participants · drafts")
     assert abai[participants] == str(DRAFT_PARTICIPANTS)
+
+
+@pytest.mark.parametrize(
+    ("language", "awaiting", "drafts"), [("ru", "ожидают проверки", "черновики"), ("kk", "тексеруді күтуде", "жобалар")]
+)
+def test_the_secretariats_columns_are_labelled_in_the_readers_language(users, events, language, awaiting, drafts):
+    page = web_client(users["secretariat"], language=language).get("/statistics/", {"year": YEAR}).content.decode()
+    assert f"· {awaiting}" in page and f"· {drafts}" in page
