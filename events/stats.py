@@ -3,6 +3,8 @@
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 
+from events.models.choices import Verification
+
 FIGURES = {
     "participants": "participants_count",
     "volunteers": "volunteers_count",
@@ -59,3 +61,13 @@ def bars(rows, key, value="events", labels=None):
 def published(queryset):
     """The events that public figures count: not archived, not cancelled, verified and shown to the public."""
     return queryset.counted().verified().filter(is_public=True)
+
+
+def awaiting_verification(queryset):
+    """The events the public figures will count once verified: submitted, or returned to be corrected."""
+    return queryset.counted().filter(is_public=True, verification__in=(Verification.SUBMITTED, Verification.RETURNED))
+
+
+def drafts(queryset):
+    """The events still being written by their coordinators."""
+    return queryset.counted().filter(is_public=True, verification=Verification.DRAFT)

@@ -23,6 +23,7 @@ from rest_framework.request import Request
 
 from accounts.access import Visibility, rule_for
 from jobs.models import JobPhase
+from assembly.popolo import popolo_document
 from opendata.schema import ApiSchema
 from registry.cells import neutralise
 
@@ -32,6 +33,11 @@ LICENCE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
     "title": "Creative Commons Attribution 4.0 International",
+}
+POPOLO_TITLES = {
+    "kk": "Адамдар, органдар, лауазымдар және мүшеліктер (Popolo)",
+    "ru": "Люди, органы, должности и членство (Popolo)",
+    "en": "People, bodies, posts and memberships (Popolo)",
 }
 PACKAGE_TITLES = {
     "kk": "Қазақстан халқы Ассамблеясының ашық деректері",
@@ -169,6 +175,7 @@ class OpenDataPackage:
             resources.extend(self.describe(table, fields))
             if progress is not None:
                 progress.advance(done)
+        resources.append(self.write_popolo())
         descriptor = {
             "profile": "data-package",
             "name": "shanyrak-open-data",
@@ -199,6 +206,27 @@ class OpenDataPackage:
                 json_file.write(json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder))
             json_file.write("\n]\n")
         return count
+
+    def write_popolo(self):
+        """popolo.json: what an anonymous reader of /api/v1/popolo/ gets, names in English with the others under
+        `other_names` (docs/open-data.md)."""
+        with translation.override("en"):
+            document = popolo_document(AnonymousUser())
+        with open(self.directory / "popolo.json", "w", encoding="utf-8") as json_file:
+            json.dump(document, json_file, ensure_ascii=False, cls=DjangoJSONEncoder)
+        return {
+            "name": "popolo",
+            "path": "popolo.json",
+            "profile": "data-resource",
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
+            "description": "The public bodies and posts as one Popolo document (https://www.popoloproject.com/), as "
+            "/api/v1/popolo/ gives them to anonymous readers.",
+            "title": POPOLO_TITLES["en"],
+            "titles": POPOLO_TITLES,
+            "licenses": [LICENCE],
+        }
 
     def describe(self, table, fields):
         titles = titles_of(table.model)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 from django.utils import formats, translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from assembly.models import LISTED_ASSOCIATION_STATUSES, AssociationStatus, EthnicGroup, EthnoculturalAssociation
@@ -88,17 +89,44 @@ def _zero(keys):
     return {key: 0 for key, _header in keys}
 
 
-def event_tables(year, region=None):
-    """Events of `year` (optionally of one region) by region, by month and by kind."""
-    events = stats.published(Event.objects).filter(start_date__year=year)
-    regions = _regions(region)
-    if region is not None:
-        events = events.filter(region=region)
+# The stages of verification the secretariat sees side by side; the public sees the first only. Each stage's
+# figures sit under the column key plus its suffix ("participants", "participants_awaiting", "participants_draft").
+EVENT_STAGES = (
+    ("", _("verified"), stats.published),
+    ("_awaiting", _("awaiting verification"), stats.awaiting_verification),
+    ("_draft", _("drafts"), stats.drafts),
+)
 
-    by_region = {row["region"]: row for row in stats.grouped(events, "region")}
-    by_month = {row["month"]: row for row in stats.grouped(events, "month")}
-    by_kind = {row["kind"]: row for row in stats.grouped(events, "kind")}
-    zero = _zero(EVENT_COLUMNS)
+
+def event_columns(with_unverified=False):
+    """The public columns; with the figures awaiting verification and the drafts beside each, for the secretariat."""
+    if not with_unverified:
+        return EVENT_COLUMNS
+    return tuple(
+        (f"{key}{suffix}", format_lazy("{} · {}", header, stage))
+        for key, header in EVENT_COLUMNS
+        for suffix, stage, _select in EVENT_STAGES
+    )
+
+
+def _staged(row, suffix):
+    return {f"{key}{suffix}": value for key, value in row.items() if key in dict(EVENT_COLUMNS)}
+
+
+def event_tables(year, region=None, with_unverified=False):
+    """Events of `year` (optionally of one region) by region, by month and by kind: verified figures, and with
+    `with_unverified` (the secretariat's view) those awaiting verification and the drafts beside them."""
+    regions = _regions(region)
+    by_region, by_month, by_kind = {}, {}, {}
+    for suffix, _stage, select in EVENT_STAGES if with_unverified else EVENT_STAGES[:1]:
+        events = select(Event.objects).filter(start_date__year=year)
+        if region is not None:
+            events = events.filter(region=region)
+        for found, key in ((by_region, "region"), (by_month, "month"), (by_kind, "kind")):
+            for row in stats.grouped(events, key):
+                found.setdefault(row[key], {}).update(_staged(row, suffix))
+    columns = event_columns(with_unverified)
+    zero = _zero(columns)
     region_rows = [{**zero, **by_region.get(r.pk, {}), "label": r.name, "key": r.pk} for r in regions]
     month_rows = []
     for month in range(1, 13):
@@ -110,9 +138,9 @@ def event_tables(year, region=None):
     ]
     kind_rows.sort(key=lambda row: (-row["events"], alphabetical(row["label"])))
     return [
-        Table("events-by-region", _("Events by region"), _("Region"), EVENT_COLUMNS, region_rows),
-        Table("events-by-month", _("Events by month"), _("Month"), EVENT_COLUMNS, month_rows),
-        Table("events-by-kind", _("Events by kind"), _("Kind of event"), EVENT_COLUMNS, kind_rows),
+        Table("events-by-region", _("Events by region"), _("Region"), columns, region_rows),
+        Table("events-by-month", _("Events by month"), _("Month"), columns, month_rows),
+        Table("events-by-kind", _("Events by kind"), _("Kind of event"), columns, kind_rows),
     ]
 
 

@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from accounts.access import is_secretariat
 from regions.models import Region
 from stats import tables
 from stats.charts import LONGEST, bar_chart
@@ -55,8 +56,11 @@ def chosen(request):
     return form, (form.is_valid() if form.is_bound else True)
 
 
-def all_tables(form):
-    return [*tables.event_tables(form.chosen_year, form.chosen_region), *tables.association_tables(form.chosen_region)]
+def all_tables(form, user):
+    """The page's tables; the secretariat's have the figures awaiting verification and the drafts beside the
+    verified ones, everyone else's the verified figures only."""
+    events = tables.event_tables(form.chosen_year, form.chosen_region, with_unverified=is_secretariat(user))
+    return [*events, *tables.association_tables(form.chosen_region)]
 
 
 class StatisticsView(TemplateView):
@@ -69,7 +73,7 @@ class StatisticsView(TemplateView):
             return self.render_to_response(context, status=400)
         query = request.GET.urlencode()
         sections = []
-        for table in all_tables(form):
+        for table in all_tables(form, request.user):
             title = table_title(table, form)
             sections.append(
                 {
@@ -83,6 +87,7 @@ class StatisticsView(TemplateView):
         context["sections"] = sections
         context["year"] = form.chosen_year
         context["region"] = form.chosen_region
+        context["with_unverified"] = is_secretariat(request.user)
         return self.render_to_response(context)
 
 
@@ -109,7 +114,7 @@ class DownloadView(View):
                 f"{form.fields[name].label}: {' '.join(messages)}" for name, messages in form.errors.items()
             )
             return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
-        table = next((table for table in all_tables(form) if table.slug == slug), None)
+        table = next((table for table in all_tables(form, request.user) if table.slug == slug), None)
         if table is None:
             raise Http404
         title = table_title(table, form)

@@ -20,7 +20,7 @@ from events.models import Event, Verification
 from tests.assembly_factories import association, house
 from tests.eventkit import make_event, make_programme
 
-NOT_REGISTRIES = {"stats/mediation", "stats/mothers-homes", "stats/councils", "stats/events"}
+NOT_REGISTRIES = {"stats/mediation", "stats/mothers-homes", "stats/councils", "stats/events", "popolo"}
 
 
 def names(en, n):

@@ -191,6 +191,8 @@ EXPECTED = {
     "GET /api/v1/association-activities/{id}/history/":  "401  403  403  403  403  403  200  200",
     "POST /api/v1/association-activities/{id}/restore/": "401  403  200  403  403  403  200  200",
 
+    "GET /api/v1/popolo/":                               "200  200  200  200  200  200  200  200",
+
     "GET /api/v1/councils/":                             "200  200  200  200  200  200  200  200",
     "GET /api/v1/councils/export/":                      "200  200  200  200  200  200  200  200",
     "POST /api/v1/councils/":                            "401  403  201  400  403  403  201  201",

@@ -127,3 +127,15 @@ def test_the_command_asks_for_a_directory_or_publish():
 
     with pytest.raises(CommandError, match="--publish"):
         call_command("export_open_data", stdout=io.StringIO())
+
+
+def test_the_package_holds_the_public_popolo_document_without_people(dump, world):
+    directory, _output = dump
+    document = json.loads((directory / "popolo.json").read_text())
+    assert document["persons"] == [] and document["memberships"] == []
+    names = {organization["name"] for organization in document["organizations"]}
+    assert world["house_10"].name_en in names
+    assert "uyghur19@example.kz" not in (directory / "popolo.json").read_text()
+    descriptor = json.loads((directory / "datapackage.json").read_text())
+    resource = next(resource for resource in descriptor["resources"] if resource["name"] == "popolo")
+    assert resource["path"] == "popolo.json" and set(resource["titles"]) == {"kk", "ru", "en"}

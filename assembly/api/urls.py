@@ -1,6 +1,7 @@
 from rest_framework.routers import SimpleRouter
 
 from assembly.api import views
+from assembly.api.popolo import PopoloViewSet
 
 router = SimpleRouter()
 router.register("assemblies", views.AssemblyViewSet, basename="assembly")
@@ -18,3 +19,4 @@ router.register("ethnic-groups", views.EthnicGroupViewSet)
 router.register("associations", views.AssociationViewSet)
 router.register("houses-of-friendship", views.HouseOfFriendshipViewSet)
 router.register("association-activities", views.AssociationActivityViewSet)
+router.register("popolo", PopoloViewSet, basename="popolo")
