@@ -22,8 +22,8 @@ from rest_framework import relations
 from rest_framework.request import Request
 
 from accounts.access import Visibility, rule_for
-from jobs.models import JobPhase
 from assembly.popolo import popolo_document
+from jobs.models import JobPhase
 from opendata.schema import ApiSchema
 from registry.cells import neutralise
 
