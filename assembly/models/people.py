@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import AccessRule, Visibility
 from assembly.access import RosterPersonRule, RosterRule
 from assembly.models.bodies import Body
+from registry.fields import link, optional_link
 from registry.models import NamedRegistryModel, Period, RegistryModel, TranslatedText
 
 
@@ -28,13 +29,10 @@ class Person(RegistryModel):
     biography_kk = models.TextField(_("biography (Kazakh)"), blank=True)
     biography_ru = models.TextField(_("biography (Russian)"), blank=True)
     biography_en = models.TextField(_("biography (English)"), blank=True)
-    region = models.ForeignKey(
+    region = optional_link(
         "regions.Region",
-        verbose_name=_("region"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="persons",
+        _("region"),
+        "persons",
         help_text=_("Where the person lives and works; decides who may see the contacts."),
     )
     email = models.EmailField(_("e-mail"), blank=True)
@@ -110,8 +108,8 @@ class Membership(Period, RegistryModel):
         "body__name_en",
     )
 
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="memberships")
-    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="memberships")
+    person = link(Person, _("person"), "memberships")
+    body = link(Body, _("body"), "memberships")
     role = models.CharField(_("role"), max_length=40, choices=MembershipRole.choices, db_index=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -208,7 +206,7 @@ class Membership(Period, RegistryModel):
 class Post(Period, NamedRegistryModel):
     """A post of a body with its number of seats over a period: quotas change with constitutions, as data."""
 
-    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="posts")
+    body = link(Body, _("body"), "posts")
     role = models.CharField(_("role"), max_length=40, choices=MembershipRole.choices, db_index=True)
     seats = models.PositiveSmallIntegerField(_("seats"), validators=[MinValueValidator(1)])
     start_date = models.DateField(_("valid from"), null=True, blank=True)
