@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from rest_framework.test import APIClient
@@ -66,6 +67,15 @@ def english_outside_requests():
 def client():
     """Django's test client, speaking English unless a test picks another language."""
     return web_client()
+
+
+@pytest.fixture
+def fresh_counters():
+    """Sign-in lockout and throttle counters live in the cache and the database; a test using this starts from
+    none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
