@@ -12,6 +12,10 @@ from accounts.models import Role, User
 # in different regions (and offices), so each rule is seen both granting and refusing.
 ROLES = [None, "reader", "coord-kz-10", "coord-kz-75", "mediator-kz-10", "mediator-kz-75", "secretariat", "admin"]
 
+# The roles the API tests try one by one (None: anonymous), and the two who may do everything.
+API_ROLES = ["admin", "secretariat", "coord-kz-10", "coord-kz-75", "mediator-kz-10", "reader", None]
+SECRETARIAT = {"admin", "secretariat"}
+
 
 def make_user(username, role, region=None, staff=False, superuser=False):
     return User.objects.create_user(
@@ -113,6 +117,14 @@ def councils_world(users):
     from tests.councils_world import build
 
     return build(users)
+
+
+@pytest.fixture
+def assembly_data(users):
+    """The assembly API tests' world, by name (see tests/assembly_api_kit.py)."""
+    from tests.assembly_api_kit import build_api_world
+
+    return build_api_world()
 
 
 @pytest.fixture(scope="module")
