@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import AccessRule, Visibility
 from assembly.validators import validate_bin
 from registry.fields import link, optional_link
-from registry.models import NamedRegistryModel, Period, RegistryModel, TranslatedText
+from registry.models import NAME_FIELDS, NamedRegistryModel, Period, RegistryModel, TranslatedText, through
 
 
 class BodyKind(models.TextChoices):
@@ -68,14 +68,7 @@ class Body(NamedRegistryModel):
     """An organisation: founded, renamed, merged and replaced as data, never as code."""
 
     translated_fields = ("name", "description")
-    search_fields = (
-        "name_kk",
-        "name_ru",
-        "name_en",
-        "former_names__name_kk",
-        "former_names__name_ru",
-        "former_names__name_en",
-    )
+    search_fields = (*NAME_FIELDS, *through("former_names"))
 
     kind = models.CharField(_("kind"), max_length=40, choices=BodyKind.choices, db_index=True)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.REPUBLICAN)

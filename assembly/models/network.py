@@ -11,7 +11,7 @@ from accounts.access import AccessRule, Visibility
 from assembly.models.bodies import Body, BodyKind, BodyStatus, Level
 from assembly.validators import validate_bin
 from registry.fields import link, optional_link
-from registry.models import NamedRegistryModel, Period
+from registry.models import NAME_FIELDS, NamedRegistryModel, Period, through
 
 
 class EthnicGroup(NamedRegistryModel):
@@ -108,17 +108,7 @@ class AssociationStatus(models.TextChoices):
 class EthnoculturalAssociation(Body):
     """An ethnocultural association of one or more ethnic groups. Its contacts are confidential."""
 
-    search_fields = (
-        "name_kk",
-        "name_ru",
-        "name_en",
-        "bin",
-        "ethnic_groups__name_kk",
-        "ethnic_groups__name_ru",
-        "ethnic_groups__name_en",
-        "email",
-        "phone",
-    )
+    search_fields = (*NAME_FIELDS, "bin", *through("ethnic_groups"), "email", "phone")
 
     ethnic_groups = models.ManyToManyField(
         EthnicGroup, verbose_name=_("ethnic groups"), related_name="associations", blank=True

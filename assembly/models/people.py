@@ -11,14 +11,17 @@ from accounts.access import AccessRule, Visibility
 from assembly.access import RosterPersonRule, RosterRule
 from assembly.models.bodies import Body
 from registry.fields import link, optional_link
-from registry.models import NamedRegistryModel, Period, RegistryModel, TranslatedText
+from registry.models import NAME_FIELDS, NamedRegistryModel, Period, RegistryModel, TranslatedText, through
+
+# The fields a person is found by, also through the records that point at them.
+PERSON_NAME_FIELDS = ("surname", "given_name", "patronymic", *NAME_FIELDS)
 
 
 class Person(RegistryModel):
     """A person. Contact details are confidential; the public biography is not."""
 
     translated_fields = ("biography",)
-    search_fields = ("surname", "given_name", "patronymic", "name_kk", "name_ru", "name_en", "email", "phone")
+    search_fields = (*PERSON_NAME_FIELDS, "email", "phone")
 
     surname = models.CharField(_("surname"), max_length=100)
     given_name = models.CharField(_("given name"), max_length=100)
@@ -96,17 +99,7 @@ class EndReason(models.TextChoices):
 class Membership(Period, RegistryModel):
     """A person holding a role in a body from one date to another."""
 
-    search_fields = (
-        "person__surname",
-        "person__given_name",
-        "person__patronymic",
-        "person__name_kk",
-        "person__name_ru",
-        "person__name_en",
-        "body__name_kk",
-        "body__name_ru",
-        "body__name_en",
-    )
+    search_fields = (*through("person", PERSON_NAME_FIELDS), *through("body"))
 
     person = link(Person, _("person"), "memberships")
     body = link(Body, _("body"), "memberships")

@@ -5,10 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import AccessRule, Visibility
-from assembly.models.people import Person
+from assembly.models.people import PERSON_NAME_FIELDS, Person
 from assembly.roman import to_roman
 from registry.fields import link, optional_link
-from registry.models import NamedRegistryModel, Period, RegistryModel, TranslatedText
+from registry.models import NamedRegistryModel, Period, RegistryModel, TranslatedText, through
 
 
 class Session(Period, RegistryModel):
@@ -136,17 +136,7 @@ class Award(NamedRegistryModel):
 class AwardPresentation(RegistryModel):
     """An award presented to a person, usually at a session."""
 
-    search_fields = (
-        "person__surname",
-        "person__given_name",
-        "person__patronymic",
-        "person__name_kk",
-        "person__name_ru",
-        "person__name_en",
-        "award__name_kk",
-        "award__name_ru",
-        "award__name_en",
-    )
+    search_fields = (*through("person", PERSON_NAME_FIELDS), *through("award"))
 
     award = link(Award, _("award"), "presentations")
     person = link(Person, _("person"), "awards")
