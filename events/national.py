@@ -6,7 +6,7 @@ import math
 
 from assembly.national import THEMES, RegionalPart
 from events.models import Event, EventKind, EventStatus, Source, Verification
-from registry.national import FIGURES, NATIONAL_MARK, YEARS, insert, scaled, weighted
+from registry.national import FIGURES, NATIONAL_MARK, YEARS, insert, weighted
 
 EVENT_NOTE = f"{NATIONAL_MARK} — демонстрациялық жазба / демонстрационная запись / demo record"
 # More in spring and autumn, a dip in January and in the August holidays; Nauryz and Unity Day (1 May) lift March
@@ -50,20 +50,13 @@ class EventPart(RegionalPart):
     def make_plan(self):
         for year in YEARS:
             in_year = Event.objects.filter(start_date__year=year)
-            self.want(
-                f"events_{year}",
-                f"events {year}",
-                in_year.count(),
-                in_year.filter(description=EVENT_NOTE).count(),
-                scaled(FIGURES["events_per_year"], self.factor),
-            )
+            self.want_rows(f"events_{year}", f"events {year}", in_year, {"description": EVENT_NOTE}, "events_per_year")
 
     def events(self, year):
         key = f"events_{year}"
-        label, have, _want, missing = self.plan[key]
+        label, have, missing, rng = self.todo(key)
         if not missing:
             return 0
-        rng = self.rng(key)
         month_weights = dict(enumerate(MONTH_WEIGHTS, start=1))
         kinds = KIND_WEIGHTS
         mean = FIGURES["participants_per_year"] / FIGURES["events_per_year"]
