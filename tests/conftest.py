@@ -41,6 +41,19 @@ def make_role_users():
     }
 
 
+def queries_by_page_size(client, url):
+    """The queries `client` makes for a page of 2 rows of `url` and for a page of 1000, and the long page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as short:
+        assert client.get(url, {"page_size": 2}).status_code == 200, url
+    with CaptureQueriesContext(connection) as long:
+        response = client.get(url, {"page_size": 1000})
+        assert response.status_code == 200, url
+    return short, long, response
+
+
 def api_client(user=None, language="en"):
     """An API client signed in as `user` (anonymous for None), asking for `language`."""
     client = APIClient(HTTP_ACCEPT_LANGUAGE=language)

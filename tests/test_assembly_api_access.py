@@ -2,14 +2,12 @@
 grow with its page size."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from assembly.models import Body, BodyKind, BodyName, EthnoculturalAssociation, Instruction, Session
 from tests.assembly_api_kit import ensure_progress_report, new_activity, new_association, new_house, results
 from tests.assembly_factories import association, make_bin
-from tests.conftest import API_ROLES, SECRETARIAT
+from tests.conftest import API_ROLES, SECRETARIAT, queries_by_page_size
 
 pytestmark = pytest.mark.django_db
 
@@ -192,11 +190,7 @@ def test_list_queries_do_not_grow_with_page_size(api, assembly_data):
         )
     client = api("secretariat")
     for url in PUBLIC_LISTS + INTERNAL_LISTS:
-        with CaptureQueriesContext(connection) as small:
-            assert client.get(url, {"page_size": 2}).status_code == 200
-        with CaptureQueriesContext(connection) as large:
-            response = client.get(url, {"page_size": 1000})
-            assert response.status_code == 200
+        small, large, response = queries_by_page_size(client, url)
         assert response.json()["count"] > 2 or url in FEW_ROWS, url
         assert len(large) == len(small), url
         assert len(large) <= 12, url

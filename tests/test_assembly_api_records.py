@@ -91,33 +91,17 @@ def test_bad_instructions_are_400s_naming_the_field(api, assembly_data, payload,
 def test_a_membership_over_the_quota_is_a_400_naming_the_field(api, assembly_data):
     client = api("secretariat")
     national = Body.objects.get(kind=BodyKind.NATIONAL_ASSEMBLY)
-    response = client.post(
-        "/api/v1/memberships/",
-        {
-            "person": assembly_data["abai_person"].pk,
-            "body": national.pk,
-            "role": "deputy_chairman",
-            "start_date": "2019-01-01",
-        },
-        format="json",
-    )
+    person = assembly_data["abai_person"]
+
+    def deputy_chairman(**dates):
+        payload = {"person": person.pk, "body": national.pk, "role": "deputy_chairman", **dates}
+        return client.post("/api/v1/memberships/", payload, format="json")
+
+    response = deputy_chairman(start_date="2019-01-01")
     assert response.status_code == 400
     assert "role" in response.json()
-    assert not Membership.objects.filter(
-        person=assembly_data["abai_person"], role=MembershipRole.DEPUTY_CHAIRMAN
-    ).exists()
-    ended = client.post(
-        "/api/v1/memberships/",
-        {
-            "person": assembly_data["abai_person"].pk,
-            "body": national.pk,
-            "role": "deputy_chairman",
-            "start_date": "2010-01-01",
-            "end_date": "2012-01-01",
-            "end_reason": "rotation",
-        },
-        format="json",
-    )
+    assert not Membership.objects.filter(person=person, role=MembershipRole.DEPUTY_CHAIRMAN).exists()
+    ended = deputy_chairman(start_date="2010-01-01", end_date="2012-01-01", end_reason="rotation")
     assert ended.status_code == 201, ended.content
 
 

@@ -2,21 +2,16 @@
 
 import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
 
 from events.models import Verification
 from tests.eventkit import make_event
-from tests.security_kit import password_of, portal_login, signed_in
+from tests.security_kit import password_of, portal_login, production_settings, run_python, signed_in
 from tests.test_events_browser import chromium  # noqa: F401  (the browser fixture)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_counters")]
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 # -- request ids -------------------------------------------------------------------------------------------------
@@ -95,67 +90,18 @@ def test_the_admin_still_renders_under_the_policy(client, users):
 # -- HSTS, check --deploy and sessions -----------------------------------------------------------------------------
 
 
-# What the test settings set in the environment, left to the production defaults here.
-PRODUCTION_DEFAULTS = {
-    "DEBUG",
-    "SECURE_HSTS_PRELOAD",
-    "SECURE_SSL_REDIRECT",
-    "SESSION_COOKIE_SECURE",
-    "CSRF_COOKIE_SECURE",
-    "SESSION_COOKIE_AGE",
-}
-
-
-def production_settings(**extra):
-    environment = {
-        **{key: value for key, value in os.environ.items() if key not in PRODUCTION_DEFAULTS},
-        "DEBUG": "0",
-        "SECRET_KEY": "a-long-random-enough-production-key-for-the-security-tests-0123456789",
-        "ALLOWED_HOSTS": "shanyrak.example.kz",
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        **extra,
-    }
-    environment.pop("DATABASE_URL", None)
-    return environment
-
-
 @pytest.mark.slow
 def test_production_settings_pass_check_deploy_without_hsts_preload():
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=production_settings(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_python("manage.py", "check", "--deploy", "--fail-level", "WARNING", env=production_settings())
     assert result.returncode == 0, result.stdout + result.stderr
-    preload = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django; django.setup(); from django.conf import settings as s; "
-            "print(s.SECURE_HSTS_PRELOAD, s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_AGE)",
-        ],
-        cwd=ROOT,
+    show = "import django; django.setup(); from django.conf import settings as s; print({})"
+    preload = run_python(
+        "-c",
+        show.format("s.SECURE_HSTS_PRELOAD, s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_AGE"),
         env=production_settings(),
-        capture_output=True,
-        text=True,
-        timeout=120,
     )
     assert preload.stdout.split() == ["False", "31536000", "28800"]
-    opted_in = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django; django.setup(); from django.conf import settings as s; print(s.SECURE_HSTS_PRELOAD)",
-        ],
-        cwd=ROOT,
-        env=production_settings(SECURE_HSTS_PRELOAD="1"),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    opted_in = run_python("-c", show.format("s.SECURE_HSTS_PRELOAD"), env=production_settings(SECURE_HSTS_PRELOAD="1"))
     assert opted_in.stdout.strip() == "True"
 
 
