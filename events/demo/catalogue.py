@@ -139,36 +139,24 @@ TITLES = {
         "Встреча с ветеранами Ассамблеи",
     ],
 }
-KIND_WEIGHTS = {
-    EventKind.FORUM: 5,
-    EventKind.FESTIVAL: 10,
-    EventKind.SPORTS: 8,
-    EventKind.THEATRE: 4,
-    EventKind.CREATIVE_EVENING: 9,
-    EventKind.EXPEDITION: 2,
-    EventKind.YOUTH_CAMP: 2,
-    EventKind.ROUND_TABLE: 12,
-    EventKind.CHARITY: 10,
-    EventKind.VOLUNTEER_ACTION: 10,
-    EventKind.TRAINING: 9,
-    EventKind.EXHIBITION: 6,
-    EventKind.OTHER: 3,
+# Each kind of demo event: how often it happens (a weight) and how many people come (the range).
+KINDS = {
+    EventKind.FORUM: (5, (150, 600)),
+    EventKind.FESTIVAL: (10, (300, 3000)),
+    EventKind.SPORTS: (8, (60, 400)),
+    EventKind.THEATRE: (4, (150, 700)),
+    EventKind.CREATIVE_EVENING: (9, (50, 250)),
+    EventKind.EXPEDITION: (2, (10, 40)),
+    EventKind.YOUTH_CAMP: (2, (40, 150)),
+    EventKind.ROUND_TABLE: (12, (20, 80)),
+    EventKind.CHARITY: (10, (30, 300)),
+    EventKind.VOLUNTEER_ACTION: (10, (20, 150)),
+    EventKind.TRAINING: (9, (15, 60)),
+    EventKind.EXHIBITION: (6, (100, 900)),
+    EventKind.OTHER: (3, (50, 400)),
 }
-PARTICIPANTS = {
-    EventKind.FORUM: (150, 600),
-    EventKind.FESTIVAL: (300, 3000),
-    EventKind.SPORTS: (60, 400),
-    EventKind.THEATRE: (150, 700),
-    EventKind.CREATIVE_EVENING: (50, 250),
-    EventKind.EXPEDITION: (10, 40),
-    EventKind.YOUTH_CAMP: (40, 150),
-    EventKind.ROUND_TABLE: (20, 80),
-    EventKind.CHARITY: (30, 300),
-    EventKind.VOLUNTEER_ACTION: (20, 150),
-    EventKind.TRAINING: (15, 60),
-    EventKind.EXHIBITION: (100, 900),
-    EventKind.OTHER: (50, 400),
-}
+KIND_WEIGHTS = {kind: weight for kind, (weight, _crowd) in KINDS.items()}
+PARTICIPANTS = {kind: crowd for kind, (_weight, crowd) in KINDS.items()}
 MINORITY_LANGUAGES = ["uz", "ug", "uk", "de", "ko", "tt", "az", "tr", "be", "pl", "dng"]
 FLOOD_REGIONS = ["KZ-10", "KZ-11", "KZ-15", "KZ-23", "KZ-27", "KZ-39", "KZ-59", "KZ-35", "KZ-62"]
 RETURN_COMMENTS = [
