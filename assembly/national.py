@@ -19,7 +19,7 @@ from assembly.models import (
     Person,
 )
 from regions.models import District, Region
-from registry.national import BATCH, FIGURES, HOUSES, NATIONAL_MARK, Part, insert, scaled, weighted
+from registry.national import BATCH, HOUSES, NATIONAL_MARK, Part, insert, weighted
 
 # Weights roughly proportional to each unit's population (thousands), so Turkistan and Almaty log more than Ulytau.
 REGION_WEIGHTS = {
@@ -153,36 +153,45 @@ class RegionalPart(Part):
             region_id=iso,
         )
 
+    def insert_people(self, key, homes, linked):
+        """The missing persons of `key` in batches: `homes(rng, number)` gives the number-th person's home (a body's
+        id) and region, `linked(rng, person_id, home_id)` the row that ties them (a membership, a mediator's post).
+        Returns how many were missing."""
+        label, have, missing, rng = self.todo(key)
+        if not missing:
+            return 0
+        persons, links = [], []
+        for number in range(have, have + missing):
+            home, iso = homes(rng, number)
+            persons.append(self.person(rng, iso, number))
+            links.append(home)
+        made = 0
+        for start in range(0, len(persons), BATCH):
+            chunk = Person.objects.bulk_create(persons[start : start + BATCH])
+            rows = [
+                linked(rng, person.pk, home) for person, home in zip(chunk, links[start : start + BATCH], strict=True)
+            ]
+            type(rows[0]).objects.bulk_create(rows)
+            made += len(chunk)
+            self.progress.step(label, len(chunk), (have + made, have + missing))
+        return missing
+
 
 class NetworkPart(RegionalPart):
     def make_plan(self):
-        factor = self.factor
         national = {"description_en__startswith": NATIONAL_MARK}
         bodies = Body.objects.filter(archived_at__isnull=True)
         associations = EthnoculturalAssociation.objects.filter(archived_at__isnull=True)
-        self.want(
-            "associations",
-            "associations",
-            associations.count(),
-            associations.filter(**national).count(),
-            scaled(FIGURES["associations"], factor),
-        )
+        self.want_rows("associations", "associations", associations, national, "associations")
         organisations = bodies.filter(kind=BodyKind.PUBLIC_ASSOCIATION)
-        self.want(
-            "organisations",
-            "public organisations",
-            organisations.count(),
-            organisations.filter(**national).count(),
-            scaled(FIGURES["public_organisations"], factor),
-        )
+        self.want_rows("organisations", "public organisations", organisations, national, "public_organisations")
         houses = HouseOfFriendship.objects.filter(archived_at__isnull=True)
-        self.want("houses", "Houses of Friendship", houses.count(), houses.filter(**national).count(), HOUSES)
+        self.want_rows("houses", "Houses of Friendship", houses, national, HOUSES)
 
     def associations(self):
-        label, have, _want, missing = self.plan["associations"]
+        label, have, missing, rng = self.todo("associations")
         if not missing:
             return 0
-        rng = self.rng("associations")
         ethnic = list(EthnicGroup.objects.values_list("name_kk", "name_ru", "name_en")) or [("", "", "")]
         bodies, extras = [], []
         for number in range(have, have + missing):
@@ -206,10 +215,9 @@ class NetworkPart(RegionalPart):
         return missing
 
     def organisations(self):
-        label, have, _want, missing = self.plan["organisations"]
+        label, have, missing, rng = self.todo("organisations")
         if not missing:
             return 0
-        rng = self.rng("organisations")
         bodies = []
         for number in range(have, have + missing):
             iso, district = self.region_and_district(rng, 0.6)
@@ -230,10 +238,9 @@ class NetworkPart(RegionalPart):
         return missing
 
     def houses(self):
-        label, have, _want, missing = self.plan["houses"]
+        label, have, missing, rng = self.todo("houses")
         if not missing:
             return 0
-        rng = self.rng("houses")
         bodies, extras = [], []
         for number in range(have, have + missing):
             iso, district = self.region_and_district(rng, 1.0)

@@ -1,23 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, widgets
 
 from assembly.models import Membership
 from councils.models import COUNCIL_KIND_CHOICES, COUNCIL_ROLE_CHOICES, Council, MothersHome
-from regions.models import Region
-from registry.admin import RegistryAdmin, RegistryInline, RegistryResource
-
-NAMES = ("name_kk", "name_ru", "name_en")
-
-
-def region_field():
-    return fields.Field(attribute="region", column_name="region", widget=widgets.ForeignKeyWidget(Region, "iso_code"))
+from regions.admin import RegionalResource
+from registry.admin import NAMES, RegistryAdmin, RegistryInline, RegistryResource, annotated_column
 
 
 # -- import / export by natural key ------------------------------------------------------------------------------
-class CouncilResource(RegistryResource):
-    region = region_field()
-
+class CouncilResource(RegionalResource):
     class Meta(RegistryResource.Meta):
         model = Council
         import_id_fields = ("kind", "region", "name_en")
@@ -41,9 +32,7 @@ class CouncilResource(RegistryResource):
         )
 
 
-class MothersHomeResource(RegistryResource):
-    region = region_field()
-
+class MothersHomeResource(RegionalResource):
     class Meta(RegistryResource.Meta):
         model = MothersHome
         import_id_fields = ("region", "name_en")
@@ -125,9 +114,7 @@ class CouncilAdmin(RegistryAdmin):
             kwargs["choices"] = COUNCIL_KIND_CHOICES
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
-    @admin.display(description=_("members on the roster"), ordering="member_count")
-    def member_count(self, obj):
-        return obj.member_count
+    member_count = annotated_column("member_count", _("members on the roster"))
 
     @admin.display(description=_("headcount"))
     def headcount_shown(self, obj):

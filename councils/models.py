@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import AccessRule, Visibility
 from assembly.models import Body, BodyKind, Level, MembershipRole
 from councils.access import OwnRegionOnly
+from registry.fields import link, optional_link
 from registry.models import NamedRegistryModel, RegistryQuerySet, TranslatedText, in_force
 
 COUNCIL_KINDS = (
@@ -152,25 +153,10 @@ class MothersHome(NamedRegistryModel):
     By design only the home's figures are kept: nothing about the women and children who live there.
     """
 
-    region = models.ForeignKey(
-        "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="mothers_homes"
-    )
-    district = models.ForeignKey(
-        "regions.District",
-        verbose_name=_("district"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="mothers_homes",
-    )
-    patron_council = models.ForeignKey(
-        Council,
-        verbose_name=_("patron council"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="mothers_homes",
-        limit_choices_to={"kind": BodyKind.COUNCIL_OF_MOTHERS},
+    region = link("regions.Region", _("region"), "mothers_homes")
+    district = optional_link("regions.District", _("district"), "mothers_homes")
+    patron_council = optional_link(
+        Council, _("patron council"), "mothers_homes", limit_choices_to={"kind": BodyKind.COUNCIL_OF_MOTHERS}
     )
     capacity = models.PositiveIntegerField(_("capacity (places)"), validators=[MinValueValidator(1)])
     occupancy = models.PositiveIntegerField(

@@ -3,47 +3,33 @@ members, and the Assembly of Youth's members."""
 
 import datetime
 
-from assembly.models import BodyKind, Level, Membership, MembershipRole, Person
+from assembly.models import BodyKind, Level, Membership, MembershipRole
 from assembly.national import RegionalPart, insert_bodies
 from councils.models import Council
-from registry.national import BATCH, FIGURES, NATIONAL_MARK, scaled, weighted
+from registry.national import NATIONAL_MARK, weighted
 
 
 class CouncilPart(RegionalPart):
     def make_plan(self):
-        factor = self.factor
         national = {"description_en__startswith": NATIONAL_MARK}
         for key, kind, figure in (
             ("elders_councils", BodyKind.COUNCIL_OF_ELDERS, "councils_of_elders"),
             ("mothers_councils", BodyKind.COUNCIL_OF_MOTHERS, "councils_of_mothers"),
         ):
             councils = Council.objects.filter(kind=kind, archived_at__isnull=True)
-            self.want(
-                key,
-                key.replace("_", " "),
-                councils.count(),
-                councils.filter(**national).count(),
-                scaled(FIGURES[figure], factor),
-            )
+            self.want_rows(key, key.replace("_", " "), councils, national, figure)
         for key, kind, figure in (
             ("elders", BodyKind.COUNCIL_OF_ELDERS, "elders"),
             ("mothers", BodyKind.COUNCIL_OF_MOTHERS, "mothers"),
             ("youth", BodyKind.YOUTH_ASSEMBLY, "youth"),
         ):
             members = Membership.objects.filter(body__kind=kind, archived_at__isnull=True)
-            self.want(
-                key,
-                f"{key} (members)",
-                members.count(),
-                members.filter(note=NATIONAL_MARK).count(),
-                scaled(FIGURES[figure], factor),
-            )
+            self.want_rows(key, f"{key} (members)", members, {"note": NATIONAL_MARK}, figure)
 
     def councils(self, key, kind, words):
-        label, have, _want, missing = self.plan[key]
+        label, have, missing, rng = self.todo(key)
         if not missing:
             return 0
-        rng = self.rng(key)
         bodies, extras = [], []
         for number in range(have, have + missing):
             iso, district = self.region_and_district(rng, 0.9)
@@ -64,10 +50,8 @@ class CouncilPart(RegionalPart):
 
     def members(self, key, kind):
         """Members spread over the councils of that kind (the youth over the Assembly of Youth's councils)."""
-        label, have, _want, missing = self.plan[key]
-        if not missing:
+        if not self.plan[key][3]:
             return 0
-        rng = self.rng(key)
         councils = list(Council.objects.filter(kind=kind, archived_at__isnull=True).values_list("id", "region_id"))
         if not councils:
             councils = (
@@ -75,29 +59,21 @@ class CouncilPart(RegionalPart):
             )
         if not councils:
             return 0
-        persons, links = [], []
-        for number in range(have, have + missing):
+
+        def home(rng, _number):
             council_id, iso = rng.choice(councils)
-            persons.append(self.person(rng, iso or weighted(rng, self.region_weights), number))
-            links.append(council_id)
-        made = 0
-        for start in range(0, len(persons), BATCH):
-            chunk = Person.objects.bulk_create(persons[start : start + BATCH])
-            Membership.objects.bulk_create(
-                [
-                    Membership(
-                        person_id=person.pk,
-                        body_id=council_id,
-                        role=MembershipRole.MEMBER,
-                        start_date=datetime.date(rng.randint(2015, 2025), rng.randint(1, 12), 1),
-                        note=NATIONAL_MARK,
-                    )
-                    for person, council_id in zip(chunk, links[start : start + BATCH], strict=True)
-                ]
+            return council_id, iso or weighted(rng, self.region_weights)
+
+        def membership(rng, person_id, council_id):
+            return Membership(
+                person_id=person_id,
+                body_id=council_id,
+                role=MembershipRole.MEMBER,
+                start_date=datetime.date(rng.randint(2015, 2025), rng.randint(1, 12), 1),
+                note=NATIONAL_MARK,
             )
-            made += len(chunk)
-            self.progress.step(label, len(chunk), (have + made, have + missing))
-        return missing
+
+        return self.insert_people(key, home, membership)
 
     def youth_councils(self):
         """The Assembly of Youth in each region (created once, as demo councils)."""

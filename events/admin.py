@@ -3,18 +3,16 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export import fields, widgets
+from import_export import fields
 
 from events.fields import LanguagesField, LinksField
 from events.lifecycle import Action
 from events.models import REPORTED_FIELDS, Event, Programme, Source, Verification
-from regions.models import Region
-from registry.admin import RegistryAdmin, RegistryAdminForm, RegistryResource
+from regions.admin import RegionalResource
+from registry.admin import RegistryAdmin, RegistryAdminForm, RegistryResource, key_column
 
 
-class ProgrammeResource(RegistryResource):
-    region = fields.Field(attribute="region", column_name="region", widget=widgets.ForeignKeyWidget(Region, "iso_code"))
-
+class ProgrammeResource(RegionalResource):
     class Meta(RegistryResource.Meta):
         model = Programme
         import_id_fields = ("code",)
@@ -35,11 +33,8 @@ class ProgrammeResource(RegistryResource):
         )
 
 
-class EventResource(RegistryResource):
-    region = fields.Field(attribute="region", column_name="region", widget=widgets.ForeignKeyWidget(Region, "iso_code"))
-    programme = fields.Field(
-        attribute="programme", column_name="programme", widget=widgets.ForeignKeyWidget(Programme, "code")
-    )
+class EventResource(RegionalResource):
+    programme = key_column("programme", Programme, "code")
 
     verification = fields.Field(attribute="verification", column_name="verification", readonly=True)
 

@@ -6,43 +6,37 @@ import math
 
 from assembly.national import THEMES, RegionalPart
 from events.models import Event, EventKind, EventStatus, Source, Verification
-from registry.national import FIGURES, NATIONAL_MARK, YEARS, insert, scaled, weighted
+from registry.national import FIGURES, NATIONAL_MARK, YEARS, insert, weighted
 
 EVENT_NOTE = f"{NATIONAL_MARK} — демонстрациялық жазба / демонстрационная запись / demo record"
 # More in spring and autumn, a dip in January and in the August holidays; Nauryz and Unity Day (1 May) lift March
 # and May.
 MONTH_WEIGHTS = [5, 7, 11, 9, 11, 9, 8, 6, 10, 9, 8, 7]
-KIND_WEIGHTS = {
-    EventKind.FORUM: 5,
-    EventKind.FESTIVAL: 10,
-    EventKind.SPORTS: 9,
-    EventKind.THEATRE: 6,
-    EventKind.CREATIVE_EVENING: 12,
-    EventKind.EXPEDITION: 2,
-    EventKind.YOUTH_CAMP: 3,
-    EventKind.ROUND_TABLE: 14,
-    EventKind.CHARITY: 10,
-    EventKind.VOLUNTEER_ACTION: 9,
-    EventKind.TRAINING: 8,
-    EventKind.EXHIBITION: 6,
-    EventKind.OTHER: 6,
+# Each kind of event: how often it happens (a weight) and its title in the three languages (kk, ru, en) with a
+# theme slot.
+KINDS = {
+    EventKind.FORUM: (5, ("«{kk}» форумы", "Форум «{ru}»", "Forum “{en}”")),
+    EventKind.FESTIVAL: (10, ("«{kk}» фестивалі", "Фестиваль «{ru}»", "Festival “{en}”")),
+    EventKind.SPORTS: (9, ("«{kk}» спорт жарысы", "Спортивные состязания «{ru}»", "Sports games “{en}”")),
+    EventKind.THEATRE: (6, ("«{kk}» спектаклі", "Спектакль «{ru}»", "Performance “{en}”")),
+    EventKind.CREATIVE_EVENING: (
+        12,
+        ("«{kk}» шығармашылық кеші", "Творческий вечер «{ru}»", "Creative evening “{en}”"),
+    ),
+    EventKind.EXPEDITION: (2, ("«{kk}» экспедициясы", "Экспедиция «{ru}»", "Expedition “{en}”")),
+    EventKind.YOUTH_CAMP: (3, ("«{kk}» жастар лагері", "Молодёжный лагерь «{ru}»", "Youth camp “{en}”")),
+    EventKind.ROUND_TABLE: (14, ("«{kk}» дөңгелек үстелі", "Круглый стол «{ru}»", "Round table “{en}”")),
+    EventKind.CHARITY: (10, ("«{kk}» қайырымдылық акциясы", "Благотворительная акция «{ru}»", "Charity drive “{en}”")),
+    EventKind.VOLUNTEER_ACTION: (
+        9,
+        ("«{kk}» еріктілер акциясы", "Волонтёрская акция «{ru}»", "Volunteer action “{en}”"),
+    ),
+    EventKind.TRAINING: (8, ("«{kk}» семинары", "Семинар «{ru}»", "Seminar “{en}”")),
+    EventKind.EXHIBITION: (6, ("«{kk}» көрмесі", "Выставка «{ru}»", "Exhibition “{en}”")),
+    EventKind.OTHER: (6, ("«{kk}» кездесуі", "Встреча «{ru}»", "Meeting “{en}”")),
 }
-# Titles in the three languages: (kk, ru, en) with a theme slot.
-KIND_TITLES = {
-    EventKind.FORUM: ("«{kk}» форумы", "Форум «{ru}»", "Forum “{en}”"),
-    EventKind.FESTIVAL: ("«{kk}» фестивалі", "Фестиваль «{ru}»", "Festival “{en}”"),
-    EventKind.SPORTS: ("«{kk}» спорт жарысы", "Спортивные состязания «{ru}»", "Sports games “{en}”"),
-    EventKind.THEATRE: ("«{kk}» спектаклі", "Спектакль «{ru}»", "Performance “{en}”"),
-    EventKind.CREATIVE_EVENING: ("«{kk}» шығармашылық кеші", "Творческий вечер «{ru}»", "Creative evening “{en}”"),
-    EventKind.EXPEDITION: ("«{kk}» экспедициясы", "Экспедиция «{ru}»", "Expedition “{en}”"),
-    EventKind.YOUTH_CAMP: ("«{kk}» жастар лагері", "Молодёжный лагерь «{ru}»", "Youth camp “{en}”"),
-    EventKind.ROUND_TABLE: ("«{kk}» дөңгелек үстелі", "Круглый стол «{ru}»", "Round table “{en}”"),
-    EventKind.CHARITY: ("«{kk}» қайырымдылық акциясы", "Благотворительная акция «{ru}»", "Charity drive “{en}”"),
-    EventKind.VOLUNTEER_ACTION: ("«{kk}» еріктілер акциясы", "Волонтёрская акция «{ru}»", "Volunteer action “{en}”"),
-    EventKind.TRAINING: ("«{kk}» семинары", "Семинар «{ru}»", "Seminar “{en}”"),
-    EventKind.EXHIBITION: ("«{kk}» көрмесі", "Выставка «{ru}»", "Exhibition “{en}”"),
-    EventKind.OTHER: ("«{kk}» кездесуі", "Встреча «{ru}»", "Meeting “{en}”"),
-}
+KIND_WEIGHTS = {kind: weight for kind, (weight, _titles) in KINDS.items()}
+KIND_TITLES = {kind: titles for kind, (_weight, titles) in KINDS.items()}
 TITLE_LANGUAGES = (("kk", 50), ("ru", 42), ("en", 8))
 
 
@@ -50,20 +44,13 @@ class EventPart(RegionalPart):
     def make_plan(self):
         for year in YEARS:
             in_year = Event.objects.filter(start_date__year=year)
-            self.want(
-                f"events_{year}",
-                f"events {year}",
-                in_year.count(),
-                in_year.filter(description=EVENT_NOTE).count(),
-                scaled(FIGURES["events_per_year"], self.factor),
-            )
+            self.want_rows(f"events_{year}", f"events {year}", in_year, {"description": EVENT_NOTE}, "events_per_year")
 
     def events(self, year):
         key = f"events_{year}"
-        label, have, _want, missing = self.plan[key]
+        label, have, missing, rng = self.todo(key)
         if not missing:
             return 0
-        rng = self.rng(key)
         month_weights = dict(enumerate(MONTH_WEIGHTS, start=1))
         kinds = KIND_WEIGHTS
         mean = FIGURES["participants_per_year"] / FIGURES["events_per_year"]

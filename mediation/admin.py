@@ -1,19 +1,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, widgets
+from import_export import fields
 
 from mediation.models import CaseNote, MediationCase, MediationOffice, Mediator
-from regions.models import Region
-from registry.admin import RegistryAdmin, RegistryInline, RegistryResource
+from regions.admin import RegionalResource
+from registry.admin import RegistryAdmin, RegistryInline, RegistryResource, annotated_column
 from registry.languages import LanguagesWidget
-
-NAMES = ("name_kk", "name_ru", "name_en")
 
 
 # -- import / export by natural key ------------------------------------------------------------------------------
-class MediationOfficeResource(RegistryResource):
-    region = fields.Field(attribute="region", column_name="region", widget=widgets.ForeignKeyWidget(Region, "iso_code"))
-
+class MediationOfficeResource(RegionalResource):
     class Meta(RegistryResource.Meta):
         model = MediationOffice
         import_id_fields = ("region", "name_en")
@@ -79,9 +75,7 @@ class MediationOfficeAdmin(RegistryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_mediator_count()
 
-    @admin.display(description=_("active mediators"), ordering="mediator_count")
-    def mediator_count(self, obj):
-        return obj.mediator_count
+    mediator_count = annotated_column("mediator_count", _("active mediators"))
 
 
 @admin.register(Mediator)

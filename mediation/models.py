@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import AccessRule, Visibility
 from assembly.models import Body, BodyKind, Level, Person
 from mediation.access import OfficeOnly
+from registry.fields import link, optional_link
 from registry.languages import LanguageListField
 from registry.models import RegistryModel, RegistryQuerySet
 
@@ -78,19 +79,13 @@ class Mediator(RegistryModel):
 
     search_fields = ("person__surname", "person__given_name", "person__name_kk", "person__name_ru", "person__name_en")
 
-    person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="mediator_posts"
-    )
-    office = models.ForeignKey(
-        MediationOffice, verbose_name=_("mediation office"), on_delete=models.PROTECT, related_name="mediators"
-    )
-    user = models.OneToOneField(
+    person = link(Person, _("person"), "mediator_posts")
+    office = link(MediationOffice, _("mediation office"), "mediators")
+    user = optional_link(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("portal user"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="mediator",
+        _("portal user"),
+        "mediator",
+        field=models.OneToOneField,
         help_text=_("The account the mediator signs in with (role: mediator)."),
     )
     certified_on = models.DateField(_("certified on"), null=True, blank=True)
@@ -166,9 +161,7 @@ class MediationCase(RegistryModel):
             "Given when the case is opened: the office's code, the year received and a number, e.g. KZ-10-2026-0001."
         ),
     )
-    office = models.ForeignKey(
-        MediationOffice, verbose_name=_("mediation office"), on_delete=models.PROTECT, related_name="cases"
-    )
+    office = link(MediationOffice, _("mediation office"), "cases")
     received_on = models.DateField(_("received on"), default=datetime.date.today)
     category = models.CharField(_("category"), max_length=20, choices=CaseCategory.choices, db_index=True)
     parties_count = models.PositiveSmallIntegerField(
@@ -280,16 +273,9 @@ class CaseNote(RegistryModel):
 
     search_fields = ("case__reference_number", "text")
 
-    case = models.ForeignKey(MediationCase, verbose_name=_("case"), on_delete=models.PROTECT, related_name="notes")
+    case = link(MediationCase, _("case"), "notes")
     written_on = models.DateField(_("date"), default=datetime.date.today)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="case_notes",
-    )
+    author = optional_link(settings.AUTH_USER_MODEL, _("author"), "case_notes")
     text = models.TextField(_("note"))
 
     access = OfficeOnly(

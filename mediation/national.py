@@ -3,37 +3,23 @@ the cases of each year."""
 
 import datetime
 
-from assembly.models import BodyKind, Level, Person
+from assembly.models import BodyKind, Level
 from assembly.national import RegionalPart, insert_bodies
 from mediation.models import CaseCategory, CaseStatus, MediationCase, MediationOffice, Mediator
-from registry.national import BATCH, FIGURES, MEDIATION_OFFICES, NATIONAL_MARK, YEARS, insert, scaled, weighted
+from registry.national import MEDIATION_OFFICES, NATIONAL_MARK, YEARS, insert, weighted
 
 
 class MediationPart(RegionalPart):
     def make_plan(self):
-        factor = self.factor
         national = {"description_en__startswith": NATIONAL_MARK}
         offices = MediationOffice.objects.filter(level=Level.REGIONAL, archived_at__isnull=True)
-        self.want(
-            "offices", "mediation offices", offices.count(), offices.filter(**national).count(), MEDIATION_OFFICES
-        )
+        self.want_rows("offices", "mediation offices", offices, national, MEDIATION_OFFICES)
         mediators = Mediator.objects.filter(archived_at__isnull=True)
-        self.want(
-            "mediators",
-            "mediators",
-            mediators.count(),
-            mediators.filter(person__biography_en=NATIONAL_MARK).count(),
-            scaled(FIGURES["mediators"], factor),
-        )
+        self.want_rows("mediators", "mediators", mediators, {"person__biography_en": NATIONAL_MARK}, "mediators")
         for year in YEARS:
             cases = MediationCase.objects.filter(received_on__year=year)
-            self.want(
-                f"cases_{year}",
-                f"mediation cases {year}",
-                cases.count(),
-                cases.filter(reference_number__startswith="DEMO-").count(),
-                scaled(FIGURES["cases_per_year"], factor),
-            )
+            demo = {"reference_number__startswith": "DEMO-"}
+            self.want_rows(f"cases_{year}", f"mediation cases {year}", cases, demo, "cases_per_year")
 
     def offices(self):
         label, have, _want, missing = self.plan["offices"]
@@ -60,40 +46,25 @@ class MediationPart(RegionalPart):
         return len(bodies)
 
     def mediators(self):
-        label, have, _want, missing = self.plan["mediators"]
-        if not missing:
+        if not self.plan["mediators"][3]:
             return 0
-        rng = self.rng("mediators")
         offices = list(MediationOffice.objects.filter(archived_at__isnull=True).values_list("id", "region_id"))
-        persons, posts = [], []
-        for number in range(have, have + missing):
-            office, iso = offices[number % len(offices)]
-            persons.append(self.person(rng, iso, number))
-            posts.append(office)
-        made = 0
-        for start in range(0, len(persons), BATCH):
-            chunk = Person.objects.bulk_create(persons[start : start + BATCH])
-            Mediator.objects.bulk_create(
-                [
-                    Mediator(
-                        person_id=person.pk,
-                        office_id=office,
-                        certified_on=datetime.date(rng.randint(2012, 2025), rng.randint(1, 12), 1),
-                        languages=["kk", "ru"],
-                    )
-                    for person, office in zip(chunk, posts[start : start + BATCH], strict=True)
-                ]
+
+        def post(rng, person_id, office_id):
+            return Mediator(
+                person_id=person_id,
+                office_id=office_id,
+                certified_on=datetime.date(rng.randint(2012, 2025), rng.randint(1, 12), 1),
+                languages=["kk", "ru"],
             )
-            made += len(chunk)
-            self.progress.step(label, len(chunk), (have + made, have + missing))
-        return missing
+
+        return self.insert_people("mediators", lambda _rng, number: offices[number % len(offices)], post)
 
     def cases(self, year):
         key = f"cases_{year}"
-        label, have, _want, missing = self.plan[key]
+        label, have, missing, rng = self.todo(key)
         if not missing:
             return 0
-        rng = self.rng(key)
         offices = list(
             MediationOffice.objects.filter(archived_at__isnull=True, region__isnull=False).values_list(
                 "id", "region_id"

@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, widgets
 
 from regions.models import District, Region
-from registry.admin import RegistryAdmin, RegistryInline, RegistryResource
+from registry.admin import RegistryAdmin, RegistryInline, RegistryResource, annotated_column, key_column
 
 
 class RegionResource(RegistryResource):
@@ -23,9 +22,13 @@ class RegionResource(RegistryResource):
         )
 
 
-class DistrictResource(RegistryResource):
-    region = fields.Field(attribute="region", column_name="region", widget=widgets.ForeignKeyWidget(Region, "iso_code"))
+class RegionalResource(RegistryResource):
+    """Import and export of a registry whose records belong to a region: the `region` column by ISO 3166-2 code."""
 
+    region = key_column("region", Region, "iso_code")
+
+
+class DistrictResource(RegionalResource):
     class Meta(RegistryResource.Meta):
         model = District
         import_id_fields = ("region", "name_en")
@@ -58,9 +61,7 @@ class RegionAdmin(RegistryAdmin):
 
         return super().get_queryset(request).annotate(district_total=Count("districts"))
 
-    @admin.display(description=_("districts"), ordering="district_total")
-    def district_count(self, obj):
-        return obj.district_total
+    district_count = annotated_column("district_total", _("districts"))
 
 
 @admin.register(District)

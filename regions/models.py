@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.access import AccessRule, Visibility
 from registry.collation import sort_key
+from registry.fields import link
 from registry.models import NamedRegistryModel, TranslatedText
 
 
@@ -77,7 +78,7 @@ class District(NamedRegistryModel):
 
     search_fields = ("kato", "name_kk", "name_ru", "name_en")
 
-    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="districts")
+    region = link(Region, _("region"), "districts")
     kind = models.CharField(_("kind"), max_length=20, choices=DistrictKind.choices, default=DistrictKind.DISTRICT)
     kato = models.CharField(
         _("KATO code"),

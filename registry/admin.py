@@ -8,6 +8,7 @@ from django.forms.models import _get_foreign_key
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export import fields, widgets
 from import_export.admin import ImportExportModelAdmin
 from import_export.resources import ModelResource, modelresource_factory
 from simple_history.admin import SimpleHistoryAdmin
@@ -17,7 +18,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from accounts import access
 from registry.cells import neutralise_row
 from registry.links import relation_errors
-from registry.models import Dependents
+from registry.models import NAME_FIELDS, Dependents
 from registry.versions import StaleVersion, VersionedFormMixin, claim, what_changed
 
 
@@ -77,6 +78,26 @@ class ArchivedListFilter(admin.SimpleListFilter):
                 "query_string": changelist.get_query_string({self.parameter_name: lookup}),
                 "display": title,
             }
+
+
+NAMES = NAME_FIELDS
+
+
+def annotated_column(attribute, description):
+    """A list column showing `attribute`, a figure the admin's `get_queryset` annotates, and sorting by it."""
+
+    @admin.display(description=description, ordering=attribute)
+    def column(model_admin, obj):
+        return getattr(obj, attribute)
+
+    return column
+
+
+def key_column(attribute, model, field="pk", column=None):
+    """An import/export column holding the linked record's natural key (`field` of `model`) rather than its id."""
+    return fields.Field(
+        attribute=attribute, column_name=column or attribute, widget=widgets.ForeignKeyWidget(model, field)
+    )
 
 
 class RegistryResource(ModelResource):

@@ -15,6 +15,15 @@ from registry.versions import version_of
 LANGUAGE_CODES = list(settings.RECORD_LANGUAGES)
 
 
+NAME_FIELDS = ("name_kk", "name_ru", "name_en")
+
+
+def through(relation, fields=NAME_FIELDS):
+    """`relation__field` for each of `fields` (the three names by default): a linked record's fields in a model's
+    `search_fields`."""
+    return tuple(f"{relation}__{field}" for field in fields)
+
+
 class Dependents(Exception):
     """Archiving or deleting the record would orphan the active records listed in `blockers`."""
 
@@ -185,7 +194,7 @@ class NamedRegistryModel(RegistryModel):
 
     name = TranslatedText()
     translated_fields = ("name",)
-    search_fields = ("name_kk", "name_ru", "name_en")
+    search_fields = NAME_FIELDS
 
     class Meta:
         abstract = True

@@ -116,8 +116,19 @@ class Part:
         """Registry `key`: (label, national rows already there, wanted, missing)."""
         self.plan[key] = (label, have_national, figure, max(0, figure - have_total))
 
+    def want_rows(self, key, label, rows, national, figure):
+        """`want` for the queryset `rows`, of which those matching the lookups `national` are the seed's own;
+        `figure` names one of FIGURES (scaled by the factor) or is a number taken as it is."""
+        wanted = scaled(FIGURES[figure], self.factor) if isinstance(figure, str) else figure
+        self.want(key, label, rows.count(), rows.filter(**national).count(), wanted)
+
     def missing(self):
         return sum(missing for _label, _have, _want, missing in self.plan.values())
+
+    def todo(self, key):
+        """Registry `key`'s (label, rows already there, rows missing, random generator)."""
+        label, have, _want, missing = self.plan[key]
+        return label, have, missing, self.rng(key)
 
     def rng(self, key):
         have = self.plan[key][1]

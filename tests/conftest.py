@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from rest_framework.test import APIClient
@@ -11,6 +12,10 @@ from tests.browser import chromium  # noqa: F401  (the headless browser fixture,
 # Every role the suite signs in as; None is the anonymous visitor. The two coordinators and the two mediators work
 # in different regions (and offices), so each rule is seen both granting and refusing.
 ROLES = [None, "reader", "coord-kz-10", "coord-kz-75", "mediator-kz-10", "mediator-kz-75", "secretariat", "admin"]
+
+# The roles the API tests try one by one (None: anonymous), and the two who may do everything.
+API_ROLES = ["admin", "secretariat", "coord-kz-10", "coord-kz-75", "mediator-kz-10", "reader", None]
+SECRETARIAT = {"admin", "secretariat"}
 
 
 def make_user(username, role, region=None, staff=False, superuser=False):
@@ -35,6 +40,19 @@ def make_role_users():
         "mediator-kz-75": make_user("mediator-kz-75", Role.MEDIATOR, region="KZ-75"),
         "reader": make_user("reader", Role.READER),
     }
+
+
+def queries_by_page_size(client, url):
+    """The queries `client` makes for a page of 2 rows of `url` and for a page of 1000, and the long page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as short:
+        assert client.get(url, {"page_size": 2}).status_code == 200, url
+    with CaptureQueriesContext(connection) as long:
+        response = client.get(url, {"page_size": 1000})
+        assert response.status_code == 200, url
+    return short, long, response
 
 
 def api_client(user=None, language="en"):
@@ -67,6 +85,15 @@ def english_outside_requests():
 def client():
     """Django's test client, speaking English unless a test picks another language."""
     return web_client()
+
+
+@pytest.fixture
+def fresh_counters():
+    """Sign-in lockout and throttle counters live in the cache and the database; a test using this starts from
+    none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -104,6 +131,14 @@ def councils_world(users):
     from tests.councils_world import build
 
     return build(users)
+
+
+@pytest.fixture
+def assembly_data(users):
+    """The assembly API tests' world, by name (see tests/assembly_api_kit.py)."""
+    from tests.assembly_api_kit import build_api_world
+
+    return build_api_world()
 
 
 def module_world(django_db_blocker, build):

@@ -53,3 +53,20 @@ def make_programme(code="heart", **fields):
     }
     values.update(fields)
     return Programme.objects.create(**values)
+
+
+def new_event(**overrides):
+    """What a coordinator POSTs to /api/v1/events/ for a festival held in Abai; `overrides` change any field."""
+    body = {
+        "title": "Наурыз тойы",
+        "kind": "festival",
+        "status": "held",
+        "start_date": "2025-03-21",
+        "region": "KZ-10",
+        "participants_count": 250,
+        "volunteers_count": 12,
+        "funds_raised_kzt": 150000,
+        "languages": ["kk", "ru"],
+    }
+    body.update(overrides)
+    return body

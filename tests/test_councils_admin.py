@@ -4,13 +4,12 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assembly.models import BodyKind, Level, Membership
 from councils.models import Council, MothersHome
 from mediation.models import CaseStatus, MediationCase, MediationOffice, Mediator
+from tests.conftest import queries_by_page_size
 
 pytestmark = pytest.mark.django_db
 
@@ -163,11 +162,7 @@ def test_list_queries_do_not_grow_with_page_size(api, councils_world, url, role)
         for _number in range(6):
             Membership.objects.create(person=councils_world.former, body=councils_world.abai, role="member")
     client = api(role)
-    with CaptureQueriesContext(connection) as small:
-        assert client.get(url, {"page_size": 2}).status_code == 200
-    with CaptureQueriesContext(connection) as large:
-        response = client.get(url, {"page_size": 1000})
-        assert response.status_code == 200
+    small, large, response = queries_by_page_size(client, url)
     assert len(response.json()["results"]) > 2
     assert len(large) == len(small), [q["sql"] for q in large.captured_queries]
     assert len(large) <= 8

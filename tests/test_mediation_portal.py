@@ -127,14 +127,19 @@ def test_another_offices_mediator_gets_nothing_of_this_office(client, councils_w
     assert own.status_code == 200 and "SECRET-NOTE-ALMATY" in own.content.decode()
 
 
+def case_pages(world):
+    """The list of cases, the new-case form and a case of Abai's office."""
+    return (
+        reverse("mediation:cases"),
+        reverse("mediation:case-new"),
+        reverse("mediation:case", args=[world.case10.pk]),
+    )
+
+
 @pytest.mark.parametrize("role", ["coord-kz-10", "coord-kz-75", "reader"])
 def test_other_roles_are_refused_the_portal(client, councils_world, role):
     client.force_login(councils_world.users[role])
-    for url in (
-        reverse("mediation:cases"),
-        reverse("mediation:case-new"),
-        reverse("mediation:case", args=[councils_world.case10.pk]),
-    ):
+    for url in case_pages(councils_world):
         response = client.get(url)
         assert response.status_code == 403
         assert "SECRET" not in response.content.decode()
@@ -155,11 +160,7 @@ def test_the_secretariat_sees_every_office(client, councils_world):
 @pytest.mark.parametrize("language", ["kk", "kk-latn", "ru", "en"])
 def test_portal_pages_render_in_every_language_without_external_assets(mediator, councils_world, language):
     mediator.cookies["django_language"] = language
-    for url in (
-        reverse("mediation:cases"),
-        reverse("mediation:case-new"),
-        reverse("mediation:case", args=[councils_world.case10.pk]),
-    ):
+    for url in case_pages(councils_world):
         response = mediator.get(url)
         assert response.status_code == 200
         html = response.content.decode()

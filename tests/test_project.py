@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from accounts.models import Role, User
 from regions.models import District, Region
+from tests.security_kit import production_settings, run_python
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.django_db
@@ -94,23 +95,7 @@ def test_schema_generation_has_no_warnings():
 
 
 def test_production_settings_pass_check_deploy():
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "a-real-production-key-with-enough-entropy-8f2b9c1d7e6a5f4b3c2d1e0f9a8b7c6d",
-        "ALLOWED_HOSTS": "shanyrak.example.kz",
-    }
-    env.pop("SECURE_SSL_REDIRECT", None)
-    env.pop("SESSION_COOKIE_SECURE", None)
-    env.pop("CSRF_COOKIE_SECURE", None)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    result = run_python("manage.py", "check", "--deploy", "--fail-level", "WARNING", env=production_settings())
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 

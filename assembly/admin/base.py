@@ -1,17 +1,12 @@
 """What the Assembly's admins share: import and export by natural key, where a bad row imports nothing."""
 
-from import_export import fields, widgets
+from assembly.models.people import PERSON_NAME_FIELDS
+from registry.admin import NAMES, RegistryResource
+from registry.admin import key_column as fk
 
-from registry.admin import RegistryResource
+__all__ = ["NAMES", "PERSON_NAMES", "AssemblyResource", "fk"]
 
-NAMES = ("name_kk", "name_ru", "name_en")
-PERSON_NAMES = ("surname", "given_name", "patronymic", *NAMES)
-
-
-def fk(attribute, model, field="pk", column=None):
-    return fields.Field(
-        attribute=attribute, column_name=column or attribute, widget=widgets.ForeignKeyWidget(model, field)
-    )
+PERSON_NAMES = PERSON_NAME_FIELDS
 
 
 class AssemblyResource(RegistryResource):

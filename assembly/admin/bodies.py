@@ -5,12 +5,13 @@ from django.contrib import admin
 from assembly.admin.base import NAMES, AssemblyResource, fk
 from assembly.admin.people import MembershipInline, PostInline
 from assembly.models import Body, BodyName, Identifier
-from regions.models import District, Region
+from regions.admin import RegionalResource
+from regions.models import District
 from registry.admin import RegistryAdmin, RegistryInline
+from registry.models import through
 
 
-class BodyResource(AssemblyResource):
-    region = fk("region", Region, "iso_code")
+class BodyResource(RegionalResource, AssemblyResource):
     district = fk("district", District)
     parent = fk("parent", Body)
     successor = fk("successor", Body)
@@ -80,7 +81,7 @@ class BodyNameAdmin(RegistryAdmin):
     resource_classes = [BodyNameResource]
     list_display = ("name_en", "name_ru", "name_kk", "body", "start_date", "end_date")
     list_select_related = ("body",)
-    search_fields = (*BodyName.search_fields, "body__name_en", "body__name_ru", "body__name_kk")
+    search_fields = (*BodyName.search_fields, *through("body"))
     autocomplete_fields = ("body",)
 
 
@@ -90,5 +91,5 @@ class IdentifierAdmin(RegistryAdmin):
     list_display = ("scheme", "value", "body")
     list_filter = ("scheme",)
     list_select_related = ("body",)
-    search_fields = (*Identifier.search_fields, "body__name_en", "body__name_ru", "body__name_kk")
+    search_fields = (*Identifier.search_fields, *through("body"))
     autocomplete_fields = ("body",)

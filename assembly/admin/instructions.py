@@ -5,15 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from assembly.admin.base import AssemblyResource, fk
 from assembly.models import Body, Instruction, Person, ProgressReport, Session
-from regions.models import Region
+from regions.admin import RegionalResource
 from registry.admin import RegistryAdmin, RegistryInline
 
 
-class InstructionResource(AssemblyResource):
+class InstructionResource(RegionalResource, AssemblyResource):
     session = fk("session", Session, "number")
     parent = fk("parent", Instruction, "code")
     addressee = fk("addressee", Body)
-    region = fk("region", Region, "iso_code")
     responsible = fk("responsible", Person)
 
     class Meta(AssemblyResource.Meta):

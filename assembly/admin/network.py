@@ -9,8 +9,10 @@ from assembly.admin.base import NAMES, AssemblyResource, fk
 from assembly.admin.bodies import IdentifierInline
 from assembly.admin.people import MembershipInline
 from assembly.models import AssociationActivity, EthnicGroup, EthnoculturalAssociation, HouseOfFriendship
-from regions.models import District, Region
-from registry.admin import RegistryAdmin, RegistryInline
+from regions.admin import RegionalResource
+from regions.models import District
+from registry.admin import RegistryAdmin, RegistryInline, annotated_column
+from registry.models import through
 
 
 class EthnicGroupResource(AssemblyResource):
@@ -20,8 +22,7 @@ class EthnicGroupResource(AssemblyResource):
         fields = (*NAMES, "census_2021_count", "census_2021_percent", "census_2021_rank", "note")
 
 
-class HouseOfFriendshipResource(AssemblyResource):
-    region = fk("region", Region, "iso_code")
+class HouseOfFriendshipResource(RegionalResource, AssemblyResource):
     district = fk("district", District)
 
     class Meta(AssemblyResource.Meta):
@@ -42,8 +43,7 @@ class HouseOfFriendshipResource(AssemblyResource):
         )
 
 
-class AssociationResource(AssemblyResource):
-    region = fk("region", Region, "iso_code")
+class AssociationResource(RegionalResource, AssemblyResource):
     district = fk("district", District)
     host_house = fk("host_house", HouseOfFriendship)
     ethnic_groups = fields.Field(
@@ -109,9 +109,7 @@ class EthnicGroupAdmin(RegistryAdmin):
         active = Q(associations__archived_at__isnull=True)
         return super().get_queryset(request).annotate(association_total=Count("associations", filter=active))
 
-    @admin.display(description=_("associations"), ordering="association_total")
-    def association_count(self, group):
-        return group.association_total
+    association_count = annotated_column("association_total", _("associations"))
 
 
 @admin.register(HouseOfFriendship)
@@ -142,10 +140,5 @@ class AssociationActivityAdmin(RegistryAdmin):
     list_display = ("name_en", "name_ru", "name_kk", "kind", "language", "association")
     list_filter = ("kind", "language")
     list_select_related = ("association",)
-    search_fields = (
-        *AssociationActivity.search_fields,
-        "association__name_en",
-        "association__name_ru",
-        "association__name_kk",
-    )
+    search_fields = (*AssociationActivity.search_fields, *through("association"))
     autocomplete_fields = ("association",)

@@ -4,13 +4,12 @@ from django.contrib import admin
 
 from assembly.admin.base import NAMES, PERSON_NAMES, AssemblyResource, fk
 from assembly.models import Body, Membership, Person, Post
-from regions.models import Region
+from regions.admin import RegionalResource
 from registry.admin import RegistryAdmin, RegistryInline
+from registry.models import through
 
 
-class PersonResource(AssemblyResource):
-    region = fk("region", Region, "iso_code")
-
+class PersonResource(RegionalResource, AssemblyResource):
     class Meta(AssemblyResource.Meta):
         model = Person
         import_id_fields = ("surname", "given_name", "patronymic")
@@ -80,5 +79,5 @@ class PostAdmin(RegistryAdmin):
     list_display = ("name_en", "body", "role", "seats", "start_date", "end_date")
     list_filter = ("role",)
     list_select_related = ("body",)
-    search_fields = (*Post.search_fields, "body__name_en", "body__name_ru", "body__name_kk")
+    search_fields = (*Post.search_fields, *through("body"))
     autocomplete_fields = ("body",)

@@ -116,7 +116,11 @@ def seed_ethnic_groups():
 
 def seed_houses(regions):
     cache = Existing(HouseOfFriendship, "region_id", "name_en")
-    operating = {"status": BodyStatus.OPERATING}
+
+    def house(iso, names, house_kind, **values):
+        values = {**names, "status": BodyStatus.OPERATING, "house_kind": house_kind, **values, "description_en": DEMO}
+        cache.upsert({"region_id": iso, "name_en": names["name_en"]}, values)
+
     for iso, region in regions.items():
         if region.kind == "region" and iso not in REGIONAL_HOUSES_FROM_REFERENCE:
             names = demo_names(
@@ -124,35 +128,27 @@ def seed_houses(regions):
                 f"Дом дружбы ({region.name_ru})",
                 f"{region.name_kk} Достық үйі",
             )
-            cache.upsert(
-                {"region_id": iso, "name_en": names["name_en"]},
-                {
-                    **names,
-                    **operating,
-                    "house_kind": HouseKind.REGIONAL,
-                    "address": f"{region.centre_en}, Friendship street 1 (demo)",
-                    "opened_on": date(2000 + (int(region.kato) % 20), 3, 1),
-                    "capacity": 200 + int(region.kato) * 5,
-                    "on_tourist_route": int(region.kato) % 3 == 0,
-                    "description_en": DEMO,
-                },
+            house(
+                iso,
+                names,
+                HouseKind.REGIONAL,
+                address=f"{region.centre_en}, Friendship street 1 (demo)",
+                opened_on=date(2000 + (int(region.kato) % 20), 3, 1),
+                capacity=200 + int(region.kato) * 5,
+                on_tourist_route=int(region.kato) % 3 == 0,
             )
     for iso, city in CITY_HOUSES:
         names = demo_names(
             f"House of Friendship of {city}", f"Дом дружбы города {city}", f"{city} қаласының Достық үйі"
         )
-        cache.upsert(
-            {"region_id": iso, "name_en": names["name_en"]},
-            {
-                **names,
-                **operating,
-                "house_kind": HouseKind.CITY,
-                "address": f"{city}, Unity avenue 2 (demo)",
-                "opened_on": date(2012, 9, 1),
-                "capacity": 400,
-                "on_tourist_route": iso in ("KZ-71", "KZ-75"),
-                "description_en": DEMO,
-            },
+        house(
+            iso,
+            names,
+            HouseKind.CITY,
+            address=f"{city}, Unity avenue 2 (demo)",
+            opened_on=date(2012, 9, 1),
+            capacity=400,
+            on_tourist_route=iso in ("KZ-71", "KZ-75"),
         )
     for number, iso in enumerate(DISTRICT_HOUSES, start=1):
         names = demo_names(
@@ -160,17 +156,7 @@ def seed_houses(regions):
             f"Районный Дом дружбы № {number}",
             f"№ {number} аудандық Достық үйі",
         )
-        cache.upsert(
-            {"region_id": iso, "name_en": names["name_en"]},
-            {
-                **names,
-                **operating,
-                "house_kind": HouseKind.DISTRICT,
-                "opened_on": date(2018, 5, number),
-                "capacity": 80,
-                "description_en": DEMO,
-            },
-        )
+        house(iso, names, HouseKind.DISTRICT, opened_on=date(2018, 5, number), capacity=80)
     hosts = {}
     for house in HouseOfFriendship.objects.filter(status=BodyStatus.OPERATING).exclude(region=None):
         if house.house_kind in (HouseKind.REGIONAL, HouseKind.CITY) and house.region_id not in hosts:

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.access import AccessRule, Visibility
 from assembly.validators import validate_bin
-from registry.models import NamedRegistryModel, Period, RegistryModel, TranslatedText
+from registry.fields import link, optional_link
+from registry.models import NAME_FIELDS, NamedRegistryModel, Period, RegistryModel, TranslatedText, through
 
 
 class BodyKind(models.TextChoices):
@@ -67,49 +68,15 @@ class Body(NamedRegistryModel):
     """An organisation: founded, renamed, merged and replaced as data, never as code."""
 
     translated_fields = ("name", "description")
-    search_fields = (
-        "name_kk",
-        "name_ru",
-        "name_en",
-        "former_names__name_kk",
-        "former_names__name_ru",
-        "former_names__name_en",
-    )
+    search_fields = (*NAME_FIELDS, *through("former_names"))
 
     kind = models.CharField(_("kind"), max_length=40, choices=BodyKind.choices, db_index=True)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.REPUBLICAN)
-    region = models.ForeignKey(
-        "regions.Region",
-        verbose_name=_("region"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="bodies",
-    )
-    district = models.ForeignKey(
-        "regions.District",
-        verbose_name=_("district"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="bodies",
-    )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent body"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="children",
-    )
-    successor = models.ForeignKey(
-        "self",
-        verbose_name=_("successor"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="predecessors",
-        help_text=_("The body that took over when this one was reorganised."),
+    region = optional_link("regions.Region", _("region"), "bodies")
+    district = optional_link("regions.District", _("district"), "bodies")
+    parent = optional_link("self", _("parent body"), "children")
+    successor = optional_link(
+        "self", _("successor"), "predecessors", help_text=_("The body that took over when this one was reorganised.")
     )
     status = models.CharField(_("status"), max_length=20, choices=BodyStatus.choices, default=BodyStatus.ACTIVE)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
@@ -206,7 +173,7 @@ class BodyName(Period, RegistryModel):
     translated_fields = ("name",)
     search_fields = ("name_kk", "name_ru", "name_en")
 
-    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="former_names")
+    body = link(Body, _("body"), "former_names")
     name_kk = models.CharField(_("name (Kazakh)"), max_length=255, blank=True)
     name_ru = models.CharField(_("name (Russian)"), max_length=255, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=255)
@@ -242,7 +209,7 @@ class Identifier(RegistryModel):
 
     search_fields = ("value",)
 
-    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="identifiers")
+    body = link(Body, _("body"), "identifiers")
     scheme = models.CharField(_("scheme"), max_length=20, choices=IdentifierScheme.choices)
     value = models.CharField(_("value"), max_length=255)
 

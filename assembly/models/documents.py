@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.access import AccessRule, Visibility
 from assembly.models.bodies import Body
+from registry.fields import optional_link
 from registry.models import NamedRegistryModel, Period
 
 
@@ -32,9 +33,7 @@ class StrategicDocument(Period, NamedRegistryModel):
     )
     start_date = models.DateField(_("in force from"), null=True, blank=True)
     end_date = models.DateField(_("in force until"), null=True, blank=True)
-    adopted_by = models.ForeignKey(
-        Body, verbose_name=_("adopted by"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    adopted_by = optional_link(Body, _("adopted by"), "+")
     url = models.URLField(_("link"), max_length=500, blank=True)
     note = models.TextField(_("note"), blank=True)
 

@@ -11,6 +11,7 @@ from accounts.access import AccessRule, Visibility
 from assembly.models.bodies import Body
 from assembly.models.people import Person
 from assembly.models.sessions import Session
+from registry.fields import link, optional_link
 from registry.models import RegistryModel, RegistryQuerySet, TranslatedText
 
 
@@ -51,47 +52,18 @@ class Instruction(RegistryModel):
     translated_fields = ("text",)
     search_fields = ("code", "text_kk", "text_ru", "text_en")
 
-    session = models.ForeignKey(
-        Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="instructions"
-    )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent instruction"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="sub_instructions",
-    )
+    session = link(Session, _("session"), "instructions")
+    parent = optional_link("self", _("parent instruction"), "sub_instructions")
     number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
     code = models.CharField(_("code"), max_length=40, unique=True, editable=False)
     text_kk = models.TextField(_("text (Kazakh)"), blank=True)
     text_ru = models.TextField(_("text (Russian)"), blank=True)
     text_en = models.TextField(_("text (English)"), blank=True)
-    addressee = models.ForeignKey(
-        Body,
-        verbose_name=_("addressee"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="instructions_received",
+    addressee = optional_link(Body, _("addressee"), "instructions_received")
+    region = optional_link(
+        "regions.Region", _("region"), "instructions", help_text=_("For an instruction addressed to one region.")
     )
-    region = models.ForeignKey(
-        "regions.Region",
-        verbose_name=_("region"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="instructions",
-        help_text=_("For an instruction addressed to one region."),
-    )
-    responsible = models.ForeignKey(
-        Person,
-        verbose_name=_("responsible person"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="instructions",
-    )
+    responsible = optional_link(Person, _("responsible person"), "instructions")
     deadline = models.DateField(_("deadline"), null=True, blank=True, db_index=True)
     status = models.CharField(
         _("status"), max_length=20, choices=InstructionStatus.choices, default=InstructionStatus.ASSIGNED
@@ -201,9 +173,7 @@ class ProgressReport(RegistryModel):
     translated_fields = ("text",)
     search_fields = ("text_kk", "text_ru", "text_en")
 
-    instruction = models.ForeignKey(
-        Instruction, verbose_name=_("instruction"), on_delete=models.PROTECT, related_name="reports"
-    )
+    instruction = link(Instruction, _("instruction"), "reports")
     reported_on = models.DateField(_("reported on"))
     progress_percent = models.PositiveSmallIntegerField(
         _("progress, %"), validators=[MinValueValidator(0), MaxValueValidator(100)]

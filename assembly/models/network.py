@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import AccessRule, Visibility
 from assembly.models.bodies import Body, BodyKind, BodyStatus, Level
 from assembly.validators import validate_bin
+from registry.fields import link, optional_link
 from registry.languages import SPOKEN_LANGUAGES
-from registry.models import NamedRegistryModel, Period
+from registry.models import NAME_FIELDS, NamedRegistryModel, Period, through
 
 
 class EthnicGroup(NamedRegistryModel):
@@ -112,29 +113,12 @@ LISTED_ASSOCIATION_STATUSES = (AssociationStatus.REGISTERED, AssociationStatus.A
 class EthnoculturalAssociation(Body):
     """An ethnocultural association of one or more ethnic groups. Its contacts are confidential."""
 
-    search_fields = (
-        "name_kk",
-        "name_ru",
-        "name_en",
-        "bin",
-        "ethnic_groups__name_kk",
-        "ethnic_groups__name_ru",
-        "ethnic_groups__name_en",
-        "email",
-        "phone",
-    )
+    search_fields = (*NAME_FIELDS, "bin", *through("ethnic_groups"), "email", "phone")
 
     ethnic_groups = models.ManyToManyField(
         EthnicGroup, verbose_name=_("ethnic groups"), related_name="associations", blank=True
     )
-    host_house = models.ForeignKey(
-        HouseOfFriendship,
-        verbose_name=_("host House of Friendship"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="hosted_associations",
-    )
+    host_house = optional_link(HouseOfFriendship, _("host House of Friendship"), "hosted_associations")
     bin = models.CharField(_("BIN"), max_length=12, blank=True, validators=[validate_bin])
     registered_on = models.DateField(_("registered on"), null=True, blank=True)
     status_since = models.DateField(_("status since"), null=True, blank=True)
@@ -188,12 +172,7 @@ class ActivityKind(models.TextChoices):
 class AssociationActivity(Period, NamedRegistryModel):
     """What an association runs: a Sunday language school, a newspaper, a theatre, a folk collection, a youth wing."""
 
-    association = models.ForeignKey(
-        EthnoculturalAssociation,
-        verbose_name=_("association"),
-        on_delete=models.PROTECT,
-        related_name="activities",
-    )
+    association = link(EthnoculturalAssociation, _("association"), "activities")
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices, db_index=True)
     language = models.CharField(
         _("language"),

@@ -10,14 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import AccessRule, Visibility
 from assembly.access import RosterPersonRule, RosterRule
 from assembly.models.bodies import Body
-from registry.models import NamedRegistryModel, Period, RegistryModel, TranslatedText
+from registry.fields import link, optional_link
+from registry.models import NAME_FIELDS, NamedRegistryModel, Period, RegistryModel, TranslatedText, through
+
+# The fields a person is found by, also through the records that point at them.
+PERSON_NAME_FIELDS = ("surname", "given_name", "patronymic", *NAME_FIELDS)
 
 
 class Person(RegistryModel):
     """A person. Contact details are confidential; the public biography is not."""
 
     translated_fields = ("biography",)
-    search_fields = ("surname", "given_name", "patronymic", "name_kk", "name_ru", "name_en", "email", "phone")
+    search_fields = (*PERSON_NAME_FIELDS, "email", "phone")
 
     surname = models.CharField(_("surname"), max_length=100)
     given_name = models.CharField(_("given name"), max_length=100)
@@ -28,13 +32,10 @@ class Person(RegistryModel):
     biography_kk = models.TextField(_("biography (Kazakh)"), blank=True)
     biography_ru = models.TextField(_("biography (Russian)"), blank=True)
     biography_en = models.TextField(_("biography (English)"), blank=True)
-    region = models.ForeignKey(
+    region = optional_link(
         "regions.Region",
-        verbose_name=_("region"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="persons",
+        _("region"),
+        "persons",
         help_text=_("Where the person lives and works; decides who may see the contacts."),
     )
     email = models.EmailField(_("e-mail"), blank=True)
@@ -98,20 +99,10 @@ class EndReason(models.TextChoices):
 class Membership(Period, RegistryModel):
     """A person holding a role in a body from one date to another."""
 
-    search_fields = (
-        "person__surname",
-        "person__given_name",
-        "person__patronymic",
-        "person__name_kk",
-        "person__name_ru",
-        "person__name_en",
-        "body__name_kk",
-        "body__name_ru",
-        "body__name_en",
-    )
+    search_fields = (*through("person", PERSON_NAME_FIELDS), *through("body"))
 
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="memberships")
-    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="memberships")
+    person = link(Person, _("person"), "memberships")
+    body = link(Body, _("body"), "memberships")
     role = models.CharField(_("role"), max_length=40, choices=MembershipRole.choices, db_index=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -208,7 +199,7 @@ class Membership(Period, RegistryModel):
 class Post(Period, NamedRegistryModel):
     """A post of a body with its number of seats over a period: quotas change with constitutions, as data."""
 
-    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="posts")
+    body = link(Body, _("body"), "posts")
     role = models.CharField(_("role"), max_length=40, choices=MembershipRole.choices, db_index=True)
     seats = models.PositiveSmallIntegerField(_("seats"), validators=[MinValueValidator(1)])
     start_date = models.DateField(_("valid from"), null=True, blank=True)

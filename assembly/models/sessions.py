@@ -5,9 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import AccessRule, Visibility
-from assembly.models.people import Person
+from assembly.models.people import PERSON_NAME_FIELDS, Person
 from assembly.roman import to_roman
-from registry.models import NamedRegistryModel, Period, RegistryModel, TranslatedText
+from registry.fields import link, optional_link
+from registry.models import NamedRegistryModel, Period, RegistryModel, TranslatedText, through
 
 
 class Session(Period, RegistryModel):
@@ -21,9 +22,7 @@ class Session(Period, RegistryModel):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
-    chair = models.ForeignKey(
-        Person, verbose_name=_("chair"), on_delete=models.PROTECT, null=True, blank=True, related_name="sessions"
-    )
+    chair = optional_link(Person, _("chair"), "sessions")
     theme_kk = models.CharField(_("theme (Kazakh)"), max_length=500, blank=True)
     theme_ru = models.CharField(_("theme (Russian)"), max_length=500, blank=True)
     theme_en = models.CharField(_("theme (English)"), max_length=500, blank=True)
@@ -56,16 +55,12 @@ class AgendaItem(RegistryModel):
 
     search_fields = ("title_kk", "title_ru", "title_en")
 
-    session = models.ForeignKey(
-        Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="agenda_items"
-    )
+    session = link(Session, _("session"), "agenda_items")
     position = models.PositiveSmallIntegerField(_("position"), validators=[MinValueValidator(1)])
     title_kk = models.CharField(_("title (Kazakh)"), max_length=500, blank=True)
     title_ru = models.CharField(_("title (Russian)"), max_length=500, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=500)
-    speaker = models.ForeignKey(
-        Person, verbose_name=_("speaker"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    speaker = optional_link(Person, _("speaker"), "+")
 
     title = TranslatedText()
     access = AccessRule(visibility=Visibility.PUBLIC, region_path=None)
@@ -100,7 +95,7 @@ class SessionDocument(RegistryModel):
 
     search_fields = ("title_kk", "title_ru", "title_en", "url")
 
-    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="documents")
+    session = link(Session, _("session"), "documents")
     kind = models.CharField(
         _("kind"), max_length=20, choices=SessionDocumentKind.choices, default=SessionDocumentKind.OTHER
     )
@@ -141,23 +136,11 @@ class Award(NamedRegistryModel):
 class AwardPresentation(RegistryModel):
     """An award presented to a person, usually at a session."""
 
-    search_fields = (
-        "person__surname",
-        "person__given_name",
-        "person__patronymic",
-        "person__name_kk",
-        "person__name_ru",
-        "person__name_en",
-        "award__name_kk",
-        "award__name_ru",
-        "award__name_en",
-    )
+    search_fields = (*through("person", PERSON_NAME_FIELDS), *through("award"))
 
-    award = models.ForeignKey(Award, verbose_name=_("award"), on_delete=models.PROTECT, related_name="presentations")
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="awards")
-    session = models.ForeignKey(
-        Session, verbose_name=_("session"), on_delete=models.PROTECT, null=True, blank=True, related_name="awards"
-    )
+    award = link(Award, _("award"), "presentations")
+    person = link(Person, _("person"), "awards")
+    session = optional_link(Session, _("session"), "awards")
     awarded_on = models.DateField(_("awarded on"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=255, blank=True)
 

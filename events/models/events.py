@@ -20,6 +20,7 @@ from events.models.choices import (
 )
 from events.models.programmes import Programme
 from registry.dates import window_errors
+from registry.fields import link, optional_link
 from registry.kazakh_latin import in_reader_script, record_language
 from registry.models import Period, PeriodQuerySet, RegistryModel
 
@@ -63,34 +64,11 @@ class Event(Period, RegistryModel):
     status = models.CharField(_("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.HELD)
     start_date = models.DateField(_("start date"), db_index=True)
     end_date = models.DateField(_("end date"), blank=True, help_text=_("Leave empty for a one-day event."))
-    region = models.ForeignKey(
-        "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="events"
-    )
-    district = models.ForeignKey(
-        "regions.District",
-        verbose_name=_("district or city"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="events",
-    )
+    region = link("regions.Region", _("region"), "events")
+    district = optional_link("regions.District", _("district or city"), "events")
     venue = models.CharField(_("venue"), max_length=300, blank=True)
-    organizer = models.ForeignKey(
-        "assembly.Body",
-        verbose_name=_("organiser"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="organised_events",
-    )
-    programme = models.ForeignKey(
-        Programme,
-        verbose_name=_("programme"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="events",
-    )
+    organizer = optional_link("assembly.Body", _("organiser"), "organised_events")
+    programme = optional_link(Programme, _("programme"), "events")
     participants_count = models.IntegerField(_("participants"), null=True, blank=True)
     volunteers_count = models.IntegerField(_("volunteers"), null=True, blank=True)
     beneficiaries_count = models.IntegerField(_("people helped"), null=True, blank=True)
@@ -113,22 +91,8 @@ class Event(Period, RegistryModel):
     return_comment = models.TextField(_("secretariat's comment"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("verified by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    logged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("logged by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    verified_by = optional_link(settings.AUTH_USER_MODEL, _("verified by"), "+", on_delete=models.SET_NULL)
+    logged_by = optional_link(settings.AUTH_USER_MODEL, _("logged by"), "+", on_delete=models.SET_NULL)
     source = models.CharField(_("logged through"), max_length=10, choices=Source.choices, default=Source.PORTAL)
 
     objects = EventQuerySet.as_manager()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import AccessRule, Visibility
 from events.models.choices import EventStatus, Verification
 from registry.dates import window_errors
+from registry.fields import optional_link
 from registry.models import NamedRegistryModel, Period, PeriodQuerySet, TranslatedText
 
 
@@ -54,23 +55,8 @@ class Programme(Period, NamedRegistryModel):
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    owner = models.ForeignKey(
-        "assembly.Body",
-        verbose_name=_("owner"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="programmes",
-    )
-    region = models.ForeignKey(
-        "regions.Region",
-        verbose_name=_("region"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="programmes",
-        help_text=_("Empty for a national programme."),
-    )
+    owner = optional_link("assembly.Body", _("owner"), "programmes")
+    region = optional_link("regions.Region", _("region"), "programmes", help_text=_("Empty for a national programme."))
     description_kk = models.TextField(_("description (Kazakh)"), blank=True)
     description_ru = models.TextField(_("description (Russian)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)

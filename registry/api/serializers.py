@@ -76,6 +76,20 @@ class LocalizedTextField(serializers.ReadOnlyField):
         return translated(instance, self.base)
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class NameOf(serializers.ReadOnlyField):
+    """The name, in the request's language, of the record `relation` points at; "" when it points at none."""
+
+    def __init__(self, relation, **kwargs):
+        self.relation = relation
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, instance):
+        related = getattr(instance, self.relation)
+        return related.name if related is not None else ""
+
+
 class RegistrySerializerMeta(serializers.SerializerMetaclass):
     """Adds `<base>` (request language) and `<base>s`/`names` (all three) for each of the model's
     `translated_fields` (or Meta.translated, where a serializer shows fewer)."""

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from assembly.api.serializers.base import optional_texts
 from assembly.models import Instruction, ProgressReport, Session
-from registry.api.serializers import RegistrySerializer
+from registry.api.serializers import LocalizedTextField, NameOf, RegistrySerializer
 
 
 class ProgressReportSerializer(RegistrySerializer):
@@ -17,22 +17,19 @@ class ProgressReportSerializer(RegistrySerializer):
 
 
 class InstructionReportSerializer(serializers.ModelSerializer):
-    text = serializers.SerializerMethodField()
+    text = LocalizedTextField("text")
 
     class Meta:
         model = ProgressReport
         fields = ("id", "reported_on", "progress_percent", "text")
-
-    def get_text(self, report) -> str:
-        return report.text
 
 
 class InstructionSerializer(RegistrySerializer):
     session = serializers.SlugRelatedField(slug_field="number", queryset=Session.objects.all(), required=False)
     session_roman = serializers.CharField(source="session.roman", read_only=True)
     text_translations = optional_texts("text")["text_translations"]
-    addressee_name = serializers.SerializerMethodField()
-    responsible_name = serializers.SerializerMethodField()
+    addressee_name = NameOf("addressee")
+    responsible_name = NameOf("responsible")
     overdue = serializers.SerializerMethodField()
     sub_instructions = serializers.SerializerMethodField()
     reports = serializers.SerializerMethodField()
@@ -67,12 +64,6 @@ class InstructionSerializer(RegistrySerializer):
         )
         # The model's constraints are checked in validate(), after the session is taken from the parent.
         validators = []
-
-    def get_addressee_name(self, instruction) -> str:
-        return instruction.addressee.name if instruction.addressee_id else ""
-
-    def get_responsible_name(self, instruction) -> str:
-        return instruction.responsible.name if instruction.responsible_id else ""
 
     def get_overdue(self, instruction) -> bool:
         return instruction.overdue

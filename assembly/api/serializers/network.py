@@ -16,7 +16,7 @@ from assembly.models import (
     HouseStatus,
     Membership,
 )
-from registry.api.serializers import RegistrySerializer
+from registry.api.serializers import LocalizedTextField, NameOf, RegistrySerializer
 
 
 class EthnicGroupSerializer(RegistrySerializer):
@@ -40,14 +40,11 @@ class ActivitySerializer(RegistrySerializer):
 
 
 class NestedActivitySerializer(serializers.ModelSerializer):
-    name = serializers.SerializerMethodField()
+    name = LocalizedTextField("name")
 
     class Meta:
         model = AssociationActivity
         fields = ("id", "kind", "name", "language", "start_date", "end_date")
-
-    def get_name(self, activity) -> str:
-        return activity.name
 
 
 @extend_schema_field(
@@ -78,7 +75,7 @@ class AssociationSerializer(RegistrySerializer):
         many=True, queryset=EthnicGroup.objects.filter(archived_at__isnull=True), required=False
     )
     ethnic_group_names = serializers.SerializerMethodField()
-    host_house_name = serializers.SerializerMethodField()
+    host_house_name = NameOf("host_house")
     leader = LeaderField()
     activities = serializers.SerializerMethodField()
 
@@ -115,9 +112,6 @@ class AssociationSerializer(RegistrySerializer):
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_ethnic_group_names(self, association):
         return [group.name for group in association.ethnic_groups.all()]
-
-    def get_host_house_name(self, association) -> str:
-        return association.host_house.name if association.host_house_id else ""
 
     @extend_schema_field(NestedActivitySerializer(many=True))
     def get_activities(self, association):

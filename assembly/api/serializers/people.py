@@ -5,18 +5,15 @@ from rest_framework import serializers
 
 from assembly.api.serializers.base import optional_texts
 from assembly.models import Membership, Person, Post
-from registry.api.serializers import RegistrySerializer, TranslatedTextField
+from registry.api.serializers import NameOf, RegistrySerializer, TranslatedTextField
 
 
 class PersonMembershipSerializer(serializers.ModelSerializer):
-    body_name = serializers.SerializerMethodField()
+    body_name = NameOf("body")
 
     class Meta:
         model = Membership
         fields = ("id", "body", "body_name", "role", "start_date", "end_date", "end_reason", "appointed_by", "country")
-
-    def get_body_name(self, membership) -> str:
-        return membership.body.name
 
 
 class PersonSerializer(RegistrySerializer):
@@ -53,8 +50,8 @@ class PersonSerializer(RegistrySerializer):
 
 
 class MembershipSerializer(RegistrySerializer):
-    person_name = serializers.SerializerMethodField()
-    body_name = serializers.SerializerMethodField()
+    person_name = NameOf("person")
+    body_name = NameOf("body")
     body_kind = serializers.ReadOnlyField(source="body.kind")
     region = serializers.ReadOnlyField(source="body.region_id")
 
@@ -77,15 +74,9 @@ class MembershipSerializer(RegistrySerializer):
             "note",
         )
 
-    def get_person_name(self, membership) -> str:
-        return membership.person.name
-
-    def get_body_name(self, membership) -> str:
-        return membership.body.name
-
 
 class PostSerializer(RegistrySerializer):
-    body_name = serializers.SerializerMethodField()
+    body_name = NameOf("body")
 
     class Meta:
         model = Post
@@ -101,6 +92,3 @@ class PostSerializer(RegistrySerializer):
             "end_date",
             "legal_basis",
         )
-
-    def get_body_name(self, post) -> str:
-        return post.body.name

@@ -6,51 +6,41 @@ from rest_framework import serializers
 from accounts import access
 from assembly.api.serializers.base import optional_texts
 from assembly.models import AgendaItem, AwardPresentation, Session, SessionDocument
-from registry.api.serializers import RegistrySerializer, TranslatedTextField
+from registry.api.serializers import LocalizedTextField, NameOf, RegistrySerializer, TranslatedTextField
 
 
-class AgendaItemSerializer(serializers.ModelSerializer):
-    title = serializers.SerializerMethodField()
+class TitledSerializer(serializers.ModelSerializer):
+    """A part of a session listed with it (an agenda item, a document): its title in the request's language and in
+    all three."""
+
+    title = LocalizedTextField("title")
     title_translations = TranslatedTextField("title", read_only=True)
 
+
+class AgendaItemSerializer(TitledSerializer):
     class Meta:
         model = AgendaItem
         fields = ("position", "title", "title_translations", "speaker")
 
-    def get_title(self, item) -> str:
-        return item.title
 
-
-class SessionDocumentSerializer(serializers.ModelSerializer):
-    title = serializers.SerializerMethodField()
-    title_translations = TranslatedTextField("title", read_only=True)
-
+class SessionDocumentSerializer(TitledSerializer):
     class Meta:
         model = SessionDocument
         fields = ("kind", "title", "title_translations", "url")
 
-    def get_title(self, document) -> str:
-        return document.title
-
 
 class AwardPresentationSerializer(serializers.ModelSerializer):
-    award_name = serializers.SerializerMethodField()
-    person_name = serializers.SerializerMethodField()
+    award_name = NameOf("award")
+    person_name = NameOf("person")
 
     class Meta:
         model = AwardPresentation
         fields = ("award", "award_name", "person", "person_name", "awarded_on")
 
-    def get_award_name(self, presentation) -> str:
-        return presentation.award.name
-
-    def get_person_name(self, presentation) -> str:
-        return presentation.person.name
-
 
 class SessionSerializer(RegistrySerializer):
     roman = serializers.CharField(read_only=True)
-    chair_name = serializers.SerializerMethodField()
+    chair_name = NameOf("chair")
     theme_translations = optional_texts("theme")["theme_translations"]
     agenda = serializers.SerializerMethodField()
     documents = serializers.SerializerMethodField()
@@ -75,9 +65,6 @@ class SessionSerializer(RegistrySerializer):
             "documents",
             "awards",
         )
-
-    def get_chair_name(self, session) -> str:
-        return session.chair.name if session.chair_id else ""
 
     @extend_schema_field(AgendaItemSerializer(many=True))
     def get_agenda(self, session):
