@@ -3,7 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from config.health import ShanyrakHealthView
+from config.health import ClusterHealthView, ShanyrakHealthView
 from events.views import CalendarFeedView, CalendarView, EventFileView, PublicEventView
 from public.views import HomeView
 
@@ -13,6 +13,7 @@ admin.site.index_title = _("Registries")
 
 urlpatterns = [
     path("health/", ShanyrakHealthView.as_view(), name="health"),
+    path("health/cluster/", ClusterHealthView.as_view(), name="health-cluster"),
     path("", HomeView.as_view(), name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
