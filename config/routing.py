@@ -66,8 +66,6 @@ def probe(alias):
         if connection.connection is not None and not connection.is_usable():
             connection.close()
         connection.ensure_connection()
-        if connection.vendor == "postgresql" and connection.connection is not None:
-            connection.connection.execute("SELECT 1")
     except Error as error:
         logger.warning("Read replica %s is unreachable, reading from the primary: %s", alias, error)
         connection.close()
