@@ -143,6 +143,21 @@ def replica_paths():
     return tuple(settings.REPLICA_READ_PATHS)
 
 
+def streamed_within(state, content):
+    """Each chunk of `content` made with this request's read state (set around each step rather than across the
+    whole iteration: under ASGI successive steps may run in different contexts)."""
+    iterator = iter(content)
+    while True:
+        token = _read_state.set(state)
+        try:
+            chunk = next(iterator)
+        except StopIteration:
+            return
+        finally:
+            _read_state.reset(token)
+        yield chunk
+
+
 class ReadReplicaMiddleware:
     """Lets a request read from a replica, or pins it to the primary (see the module's text)."""
 
@@ -152,13 +167,17 @@ class ReadReplicaMiddleware:
     def __call__(self, request):
         if not replica_aliases():
             return self.get_response(request)
-        token = _read_state.set(ReadState(pinned=self.pinned(request)))
+        state = ReadState(pinned=self.pinned(request))
+        token = _read_state.set(state)
         try:
             response = self.get_response(request)
         finally:
             _read_state.reset(token)
         if request.method not in SAFE_METHODS:
             self.remember_write(request, response)
+        elif response.streaming and not state.pinned:
+            # A streamed export reads while it is sent, after this method returned: from the same replica.
+            response.streaming_content = streamed_within(state, response.streaming_content)
         return response
 
     def pinned(self, request):

@@ -111,6 +111,15 @@ def test_an_anonymous_api_read_is_served_by_the_replica(replica):
     assert where.alias == REPLICA
 
 
+def test_a_streamed_export_reads_from_the_replica_while_it_is_sent(replica):
+    with Where("regions_region") as where:
+        response = APIClient().get("/api/v1/regions/export/?format=csv")
+        assert response.streaming
+        body = b"".join(response.streaming_content).decode()
+    assert "KZ-10" in body
+    assert where.alias == REPLICA
+
+
 def test_a_public_page_reads_from_the_replica_and_the_portal_and_admin_from_the_primary(replica):
     with Where("regions_region") as where:
         assert web_client().get("/regions/").status_code == 200
