@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "registry.middleware.RequestIdMiddleware",
+    # Lets a safe API or public request read from a replica, or pins it to the primary (no-op without replicas).
+    "config.routing.ReadReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -117,6 +119,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The background worker writes while the server reads: in write-ahead-log mode readers are never blocked by a
     # writer, and a writer waits its turn for up to 20 seconds rather than 5.
     DATABASES["default"].setdefault("OPTIONS", {}).update(init_command="PRAGMA journal_mode=WAL", timeout=20)
+
+# Read replicas (config/routing.py, docs/operations.md): `DATABASE_REPLICA_URLS`, comma-separated, adds the databases
+# replica_0, replica_1, … with the primary's options and a short connect timeout. API and public reads go to one of
+# them; writes, the admin, the portal, and a client's reads within READ_YOUR_WRITES_SECONDS of its last write go to
+# the primary. In the test suite each replica mirrors the primary's test database.
+REPLICA_CONNECT_TIMEOUT = int(os.environ.get("REPLICA_CONNECT_TIMEOUT", "2"))
+REPLICA_HEALTH_SECONDS = int(os.environ.get("REPLICA_HEALTH_SECONDS", "5"))
+READ_YOUR_WRITES_SECONDS = int(os.environ.get("READ_YOUR_WRITES_SECONDS", "10"))
+REPLICA_READ_PATHS = ["/api/v1/", "/regions/", "/calendar", "/directory/", "/statistics/", "/open-data/"]
+DATABASE_REPLICAS = []
+for _index, _url in enumerate(env_list("DATABASE_REPLICA_URLS")):
+    _replica = dj_database_url.parse(
+        _url,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    if _replica["ENGINE"] == DATABASES["default"]["ENGINE"]:
+        _replica["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), **_replica.get("OPTIONS", {})}
+    if _replica["ENGINE"] == "django.db.backends.postgresql":
+        _replica.setdefault("OPTIONS", {})["connect_timeout"] = REPLICA_CONNECT_TIMEOUT
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica_{_index}"] = _replica
+    DATABASE_REPLICAS.append(f"replica_{_index}")
+DATABASE_ROUTERS = ["config.routing.ReplicaRouter"] if DATABASE_REPLICAS else []
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -170,6 +196,16 @@ CACHES = {
     if os.environ.get("REDIS_URL")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# Sessions live in the database (every app server sees them); SESSION_STORE=cache keeps them in Redis instead (faster,
+# but a flushed or lost Redis signs everyone out), which needs REDIS_URL: an in-process cache is not shared.
+SESSION_STORE = os.environ.get("SESSION_STORE", "database")
+if SESSION_STORE == "cache":
+    if not os.environ.get("REDIS_URL"):
+        raise ImproperlyConfigured("SESSION_STORE=cache needs REDIS_URL: an in-process cache is not shared.")
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+elif SESSION_STORE != "database":
+    raise ImproperlyConfigured(f"SESSION_STORE must be 'database' or 'cache', not {SESSION_STORE!r}.")
 
 # Background jobs (Django's Tasks API through django-tasks, docs/operations.md). By default the queue is a table of
 # the database and `manage.py db_worker` runs it: nothing more to install or run than the database. With

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from config.health import ShanyrakHealthView
+from config.health import ClusterHealthView, ShanyrakHealthView
 from events.views import CalendarFeedView, CalendarView, EventFileView, PublicEventView
 from public.views import HomeView
 
@@ -27,6 +27,7 @@ admin.site.index_title = _("Registries")
 urlpatterns = [
     path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("health/", ShanyrakHealthView.as_view(), name="health"),
+    path("health/cluster/", ClusterHealthView.as_view(), name="health-cluster"),
     path("", HomeView.as_view(), name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
