@@ -22,7 +22,7 @@ class OtherNameSerializer(serializers.Serializer):
     note = optional(serializers.CharField, help_text="multilingual, or former name")
 
 
-class IdentifierSerializer(serializers.Serializer):
+class PopoloIdentifierSerializer(serializers.Serializer):
     identifier = serializers.CharField()
     scheme = optional(serializers.CharField)
 
@@ -41,7 +41,7 @@ class PopoloOrganizationSerializer(serializers.Serializer):
     id = serializers.CharField()
     name = serializers.CharField()
     other_names = optional(OtherNameSerializer, many=True)
-    identifiers = optional(IdentifierSerializer, many=True)
+    identifiers = optional(PopoloIdentifierSerializer, many=True)
     classification = optional(serializers.CharField)
     parent_id = optional(serializers.CharField)
     founding_date = optional(serializers.CharField)
