@@ -37,7 +37,14 @@ def test_events_logged_without_a_connection_are_sent_once_when_it_returns(chromi
 
     # Opened once with a connection: the service worker keeps the form and its files.
     page.goto(f"{base}/portal/events/new/")
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=20000)
+    # (Waited for in one evaluation: wait_for_function's polling evaluates strings, which the policy forbids.)
+    page.evaluate(
+        """async () => {
+            await navigator.serviceWorker.ready;
+            if (navigator.serviceWorker.controller) return;
+            await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve));
+        }"""
+    )
 
     phone.set_offline(True)
     page.reload()

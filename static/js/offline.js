@@ -84,7 +84,9 @@
     if (sending || !navigator.onLine) return;
     sending = true;
     try {
-      await Queue.sendWaiting({ user, csrfToken: csrfToken() });
+      const sent = await Queue.sendWaiting({ user, csrfToken: csrfToken() });
+      const shown = panel && panel.querySelector("[data-offline-notice]");
+      if (sent && shown && shown.textContent.startsWith(text("saved"))) shown.textContent = "";
     } finally {
       sending = false;
       await render();
