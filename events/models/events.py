@@ -94,6 +94,9 @@ class Event(Period, RegistryModel):
     verified_by = optional_link(settings.AUTH_USER_MODEL, _("verified by"), "+", on_delete=models.SET_NULL)
     logged_by = optional_link(settings.AUTH_USER_MODEL, _("logged by"), "+", on_delete=models.SET_NULL)
     source = models.CharField(_("logged through"), max_length=10, choices=Source.choices, default=Source.PORTAL)
+    # The key the coordinator's phone gave this event when it was first saved there (docs/portal.md, offline use):
+    # a retry with the same key answers with this event instead of logging it twice.
+    client_key = models.UUIDField(_("key given on the phone"), null=True, blank=True, unique=True, editable=False)
 
     objects = EventQuerySet.as_manager()
     end_before_start_message = _("The event cannot end before it starts: the end date is earlier than the start date.")

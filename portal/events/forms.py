@@ -45,6 +45,8 @@ class EventForm(VersionedFormMixin, forms.ModelForm):
     languages = LanguagesField()
     press_links = LinksField()
     confirm_duplicate = forms.BooleanField(label=_("Yes, this is a different event: save it anyway"), required=False)
+    # Made on the phone when the form is first saved there; a retry with it never logs the event twice.
+    client_key = forms.UUIDField(label=_("key given on the phone"), required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Event
@@ -76,6 +78,8 @@ class EventForm(VersionedFormMixin, forms.ModelForm):
         self.user = user
         self.duplicates = []
         self.fields["end_date"].help_text = _("Leave empty for a one-day event.")
+        if self.instance.pk:
+            del self.fields["client_key"]
         # A new event's kind is the coordinator's answer, never a default they may overlook.
         self.fields["kind"].choices = [("", _("Choose the kind"))] if not self.instance.pk else []
         self.fields["kind"].choices += EventKind.choices

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from accounts import access
 from events.lifecycle import Action
 from events.models import Event, Source, Verification
+from portal.events import replays
 from portal.events.forms import EventForm, EventPageFilterSet, default_event
 
 
@@ -53,33 +54,54 @@ class EventFormView(LoginRequiredMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
+        as_json = replays.wants_json(request)
         if not self.editable:
             raise PermissionDenied(_("You may only change events of your own region."))
         creating = self.event.pk is None
+        # A new event sent again with the key it was first saved with (a phone retrying after a lost answer) is
+        # the event that key created: found before the form is checked, which would take it for a duplicate.
+        key = replays.submitted_key(request) if creating else None
+        if existing := replays.event_with_key(key):
+            return replays.already_saved(request, existing)
         form = EventForm(request.POST, instance=self.event, user=request.user)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
+            if existing := replays.event_with_key(key):  # saved meanwhile by a concurrent retry
+                return replays.already_saved(request, existing)
+            return replays.invalid(form) if as_json else self.render_to_response(self.get_context_data(form=form))
         event = form.save(commit=False)
         if not access.can_write_region(request.user, Event, event.region_id):
-            raise PermissionDenied(_("You may only log events of your own region."))
+            message = _("You may only log events of your own region.")
+            if as_json:
+                return replays.refused(message)
+            raise PermissionDenied(message)
         if creating:
             event.source = Source.PORTAL
+            event.client_key = form.cleaned_data.get("client_key") or key
         action = Action.SAVE_DRAFT if request.POST.get("action") == "draft" else Action.SUBMIT
         try:
             with transaction.atomic():
                 form.claim_version()
                 event.transition(request.user, action)
+        except IntegrityError:
+            # Two sends of the same key at once: the unique key lets one in; the other answers with its event.
+            if existing := replays.event_with_key(event.client_key):
+                return replays.already_saved(request, existing)
+            raise
         except ValidationError as error:
             if getattr(error, "code", None) == "stale":  # the form already says what changed meanwhile
+                if as_json:
+                    return replays.invalid(form, status=409)
                 return self.render_to_response(self.get_context_data(form=form), status=409)
             form.add_error(None, error.messages)
-            return self.render_to_response(self.get_context_data(form=form))
+            return replays.invalid(form) if as_json else self.render_to_response(self.get_context_data(form=form))
         if event.verification == Verification.DRAFT:
             message = _("Saved as a draft; submit it when it is complete.")
         elif event.verification == Verification.SUBMITTED:
             message = _("Saved and sent to the secretariat for verification.")
         else:
             message = _("Saved.")
+        if as_json:
+            return replays.created(event, message)
         messages.success(request, f"«{event.title}»: {message}")
         if request.POST.get("next") == "new":
             return redirect("portal:event-new")
