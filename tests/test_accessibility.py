@@ -10,7 +10,7 @@ from django.db import connections
 from django.utils import timezone
 
 from events.models import Verification
-from tests.test_events_browser import CHROMIUM, CHROMIUM_ARGS
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [
     pytest.mark.browser,
