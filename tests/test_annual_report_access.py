@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from jobs.models import Job, JobKind, JobPhase, JobStatus
+from jobs.progress import Progress
 from regions.models import Region
 from stats.annual.report import long_date
 from tests.annual_reading import html_tables, sheet_tables, workbook
@@ -79,6 +80,18 @@ def test_building_is_a_job_whose_page_counts_the_sections_then_offers_both_files
     assert f'href="/statistics/annual-report/{job.pk}/report.xlsx"' in page
     assert f'href="/statistics/annual-report/{job.pk}/report.html"' in page
     assert f'href="/portal/jobs/{job.pk}/"' in client.get(PAGE).content.decode()  # listed under the form
+
+
+def test_a_report_being_built_shows_the_sections_done_out_of_all(annual_world):
+    owner = annual_world.users["secretariat"]
+    job = Job.objects.create(owner=owner, kind=JobKind.ANNUAL_REPORT, status=JobStatus.RUNNING, params={"name": "2025"})
+    Progress(job, interval=0).start(JobPhase.SECTIONS, 6)
+    Progress(job, interval=0).advance(2)
+    page = web_client(owner).get(f"/portal/jobs/{job.pk}/").content.decode()
+    assert "Annual report: 2025" in page and "Computing sections" in page
+    assert '<progress id="job-progress" max="6" value="2">33%</progress>' in page
+    assert "2 of 6 (33%)" in page
+    assert "report.xlsx" not in page
 
 
 def test_the_secretariat_builds_the_report_of_the_country_and_both_files_agree(annual_world):

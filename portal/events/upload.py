@@ -8,6 +8,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -88,6 +89,8 @@ class UploadView(CanUploadMixin, TemplateView):
         if path is None:
             messages.error(request, _("The uploaded file has expired; upload it again."))
             return redirect("portal:event-upload")
+        if not self._claim(check):  # a second click, at the same moment: the first one imports
+            return redirect("portal:job", pk=check.pk)
         # The file now belongs to the import job, which checks it again and removes it when done.
         if request.session.get(SESSION_KEY) == str(check.pk):
             request.session.pop(SESSION_KEY)
@@ -99,6 +102,19 @@ class UploadView(CanUploadMixin, TemplateView):
         return redirect("portal:job", pk=job.pk)
 
     @staticmethod
+    def _claim(check):
+        """Mark the check as being confirmed, unless another request did so first (committed before the import job
+        is queued: a worker of another process must find that job committed)."""
+        with transaction.atomic():
+            locked = Job.objects.select_for_update().get(pk=check.pk)
+            if locked.result.get("confirmed"):
+                return False
+            locked.result["confirmed"] = True
+            locked.save(update_fields=["result"])
+        check.result = locked.result
+        return True
+
+    @staticmethod
     def _check(request, pk):
         try:
             return Job.objects.get(pk=pk, owner=request.user, kind=JobKind.EVENT_CHECK)
@@ -108,7 +124,7 @@ class UploadView(CanUploadMixin, TemplateView):
     def _forget(self, request):
         """A new upload replaces the one waiting unconfirmed in this session: its file is removed."""
         check = self._check(request, request.session.pop(SESSION_KEY, None))
-        if check is not None and check.finished and not check.result.get("import_job"):
+        if check is not None and check.finished and not check.result.get("confirmed"):
             path = waiting_file(check)
             if path is not None:
                 path.unlink(missing_ok=True)
