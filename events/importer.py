@@ -18,7 +18,7 @@ from assembly.models import Body
 from events import inputs, lifecycle
 from events.models import Event, Programme, Source
 from events.tables import COLUMNS, UploadError
-from events.titles import titles_look_alike
+from events.titles import title_numbers, titles_look_alike
 from jobs.models import JobPhase
 from regions.models import District, Region
 from registry import numbers
@@ -213,18 +213,18 @@ class EventImport:
 
     def _find_duplicates(self, rows):
         """Rows that look like an event already recorded (events.lifecycle's check, one query for the whole file)
-        or like an earlier row of the file: same region, same day, similar title."""
+        or like an earlier row of the file: same region, same day, similar title. Titles whose numbers differ are
+        never alike, so a row is compared only with the earlier rows of its day that carry the same numbers."""
         built = [row for row in rows if row.event is not None]
         stored = lifecycle.find_duplicates(row.event for row in built)
         earlier = {}
         for row, duplicates in zip(built, stored, strict=True):
-            same_day = earlier.setdefault((row.event.region_id, row.event.start_date), [])
-            row.duplicates = [_("event %(id)s") % {"id": event.pk} for event in duplicates] + [
-                _("row %(number)s") % {"number": other.number}
-                for other in same_day
-                if titles_look_alike(other.event.title, row.event.title)
-            ]
-            same_day.append(row)
+            event = row.event
+            same = earlier.setdefault((event.region_id, event.start_date, title_numbers(event.title)), [])
+            row.duplicates = [
+                {"id": other.pk, "title": other.title, "date": other.start_date.isoformat()} for other in duplicates
+            ] + [{"row": other.number} for other in same if titles_look_alike(other.event.title, event.title)]
+            same.append(row)
 
     # -- importing -----------------------------------------------------------------------------------------
     def save(self, report, confirm_duplicates=False, progress=None):

@@ -5,6 +5,7 @@ import datetime
 import re
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from events.models import EVENT_LANGUAGES, EventKind, EventStatus
 from registry import numbers
@@ -70,10 +71,11 @@ _LOOKUPS = {}
 
 
 def _choice_lookup(choices):
-    """Codes and labels in every language, lower-cased, to the code (built once per set of choices)."""
-    key = tuple(code for code, _label in choices)
+    """Codes and labels in every language, lower-cased, to the code (built once per set of choices: a choices class
+    is its own key, so a file of 50,000 rows does not list the choices 50,000 times)."""
+    key = choices if isinstance(choices, type) else tuple(code for code, _label in choices)
     if key not in _LOOKUPS:
-        _LOOKUPS[key] = _build_lookup(choices)
+        _LOOKUPS[key] = _build_lookup(choices.choices if isinstance(choices, type) else choices)
     return _LOOKUPS[key]
 
 
@@ -99,20 +101,20 @@ def parse_choice(value, choices, what):
     text = text.replace("_", " ")
     if text in lookup:
         return lookup[text]
-    codes = ", ".join(code for code, _label in choices)
+    codes = ", ".join(code for code, _label in (choices.choices if isinstance(choices, type) else choices))
     raise InputError(
         _("Unknown %(what)s “%(value)s”; use one of: %(codes)s.") % {"what": what, "value": value, "codes": codes}
     )
 
 
 def parse_kind(value):
-    return parse_choice(value, EventKind.choices, _("kind"))
+    return parse_choice(value, EventKind, gettext_lazy("kind"))
 
 
 def parse_status(value):
     if value is None or str(value).strip() == "":
         return None
-    return parse_choice(value, EventStatus.choices, _("status"))
+    return parse_choice(value, EventStatus, gettext_lazy("status"))
 
 
 def parse_languages(value):

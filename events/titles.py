@@ -18,6 +18,11 @@ def _numbers(normalized):
     return tuple(re.findall(r"\d+", normalized))
 
 
+def title_numbers(title):
+    """The numbers a title carries ("Forum 2025" → ("2025",)): titles that look alike carry the same ones."""
+    return _numbers(normalized_title(title))
+
+
 def titles_look_alike(first, second, threshold=0.8):
     """Same title give or take punctuation, case and small typos. Titles whose numbers differ ("Charity action
     No. 3" and "No. 4", "Forum 2024" and "Forum 2025") are different events."""

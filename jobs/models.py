@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class JobKind(models.TextChoices):
+    EVENT_CHECK = "event_check", _("Check of an events spreadsheet")
     EVENT_UPLOAD = "event_upload", _("Import of an events spreadsheet")
+    ANNUAL_REPORT = "annual_report", _("Annual report")
     OPEN_DATA = "open_data", _("Publication of the open-data archive")
 
 
@@ -26,6 +28,7 @@ class JobPhase(models.TextChoices):
     CHECKING = "checking", _("Checking rows")
     WRITING = "writing", _("Writing rows")
     TABLES = "tables", _("Writing tables")
+    SECTIONS = "sections", _("Computing sections")
 
 
 class Job(models.Model):

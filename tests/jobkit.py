@@ -25,3 +25,14 @@ def run_jobs():
         for number, handler in handlers.items():
             signal.signal(number, handler)
     return out.getvalue()
+
+
+def checked(client, upload):
+    """Upload `upload` to the portal: the check job it starts is run and its page returned (or the upload page, when
+    the form refused the file before any job)."""
+    response = client.post("/portal/events/upload/", {"file": upload})
+    if response.status_code != 302:
+        return response
+    assert response["Location"].startswith("/portal/jobs/"), response["Location"]
+    run_jobs()
+    return client.get(response["Location"])

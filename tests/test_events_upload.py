@@ -14,7 +14,7 @@ from events.importer import EventImport
 from events.models import Event, Verification
 from events.tables import COLUMNS, read_table
 from tests.eventkit import assembly_of, make_event, make_programme
-from tests.jobkit import run_jobs
+from tests.jobkit import checked, run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_preview_lists_every_rows_errors_and_imports_nothing(browser):
         row(district="Kordai District", title="Кордай", start_date="2025-02-17"),
         row(start_date="31.02.2025", title="Қате күн"),
     ]
-    response = browser("coord-kz-10").post("/portal/events/upload/", {"file": csv_file(rows)})
+    response = checked(browser("coord-kz-10"), csv_file(rows))
     assert response.status_code == 200
     report = response.context["report"]
     errors = {item.number: item.errors for item in report.error_rows}
@@ -90,7 +90,7 @@ def test_preview_lists_every_rows_errors_and_imports_nothing(browser):
     assert 'name="confirm"' not in page
     # Even a forced confirmation imports nothing while rows are wrong.
     client = browser("coord-kz-10")
-    client.post("/portal/events/upload/", {"file": csv_file(rows)})
+    checked(client, csv_file(rows))
     client.post("/portal/events/upload/", {"confirm": "1"})
     run_jobs()
     assert not Event.objects.exists()
@@ -115,7 +115,7 @@ def test_a_good_file_imports_every_row_with_history(users, browser):
         for n in range(20)
     ]
     client = browser("coord-kz-10")
-    preview = client.post("/portal/events/upload/", {"file": csv_file(rows, delimiter=";")})
+    preview = checked(client, csv_file(rows, delimiter=";"))
     assert preview.context["report"].ok
     assert "Import all 20 events" in preview.content.decode()
     done = client.post("/portal/events/upload/", {"confirm": "1"})
@@ -172,8 +172,8 @@ def test_xlsx_upload(browser):
     workbook.save(buffer)
     upload = SimpleUploadedFile("events.xlsx", buffer.getvalue())
     client = browser("secretariat")
-    preview = client.post("/portal/events/upload/", {"file": upload})
-    assert preview.context["report"].ok, [item.errors for item in preview.context["report"].rows]
+    preview = checked(client, upload)
+    assert preview.context["report"].ok, [item.errors for item in preview.context["report"].error_rows]
     client.post("/portal/events/upload/", {"confirm": "1"})
     run_jobs()
     event = Event.objects.get()
@@ -185,14 +185,14 @@ def test_duplicates_need_confirmation(browser):
     make_event(title="Достық кеші", start_date=datetime.date(2025, 2, 10))
     rows = [row(), row(title="Шахмат турнирі"), row(title="Шахмат турнирі!")]
     client = browser("coord-kz-10")
-    preview = client.post("/portal/events/upload/", {"file": csv_file(rows)})
+    preview = checked(client, csv_file(rows))
     report = preview.context["report"]
     assert report.ok
     assert [item.number for item in report.duplicate_rows] == [2, 4]
     client.post("/portal/events/upload/", {"confirm": "1"})
     run_jobs()
     assert Event.objects.count() == 1
-    client.post("/portal/events/upload/", {"file": csv_file(rows)})
+    checked(client, csv_file(rows))
     client.post("/portal/events/upload/", {"confirm": "1", "confirm_duplicates": "1"})
     run_jobs()
     assert Event.objects.count() == 4
@@ -210,7 +210,7 @@ def test_duplicates_need_confirmation(browser):
     ],
 )
 def test_unreadable_files_are_explained(content, name, message, browser):
-    response = browser("coord-kz-10").post("/portal/events/upload/", {"file": SimpleUploadedFile(name, content)})
+    response = checked(browser("coord-kz-10"), SimpleUploadedFile(name, content))
     assert response.status_code == 200
     assert message in response.content.decode()
 
@@ -233,7 +233,7 @@ def test_cp1251_csv_from_excel_is_read(browser):
     text = "title;kind;start_date\nВечер дружбы;forum;21.03.2025\n"
     upload = SimpleUploadedFile("events.csv", text.encode("cp1251"))
     client = browser("coord-kz-10")
-    assert client.post("/portal/events/upload/", {"file": upload}).context["report"].ok
+    assert checked(client, upload).context["report"].ok
     client.post("/portal/events/upload/", {"confirm": "1"})
     run_jobs()
     assert Event.objects.get().title == "Вечер дружбы"

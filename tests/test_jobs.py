@@ -21,7 +21,7 @@ from jobs.models import Job, JobKind, JobPhase, JobStatus
 from jobs.progress import Progress
 from tests.conftest import make_user, web_client
 from tests.eventkit import assembly_of
-from tests.jobkit import run_jobs
+from tests.jobkit import checked, run_jobs
 
 try:
     from django.tasks import TaskResultStatus
@@ -50,7 +50,7 @@ def events_file(count, **values):
 
 
 def upload_and_confirm(client, upload):
-    client.post("/portal/events/upload/", {"file": upload})
+    checked(client, upload)
     confirmed = client.post("/portal/events/upload/", {"confirm": "1"})
     assert confirmed.status_code == 302
     return confirmed
@@ -60,7 +60,7 @@ def test_confirming_queues_a_job_that_the_worker_runs_and_the_page_follows(users
     assembly_of("KZ-10")
     client = browser("coord-kz-10")
     confirmed = upload_and_confirm(client, events_file(30))
-    job = Job.objects.get()
+    job = Job.objects.get(kind=JobKind.EVENT_UPLOAD)
     assert confirmed["Location"] == f"/portal/jobs/{job.pk}/"
     assert (job.kind, job.owner, job.status) == (JobKind.EVENT_UPLOAD, users["coord-kz-10"], JobStatus.QUEUED)
     assert not Event.objects.exists()
@@ -108,7 +108,7 @@ def test_a_file_with_wrong_rows_fails_its_job_listing_every_error_and_imports_no
     confirmed = upload_and_confirm(client, upload)
     run_jobs()
     assert not Event.objects.exists()
-    job = Job.objects.get()
+    job = Job.objects.get(kind=JobKind.EVENT_UPLOAD)
     assert job.status == JobStatus.FAILED
     assert job.message == "Nothing was imported: correct the rows with errors first."
     assert [(error["row"], error["column"]) for error in job.errors] == [(2, "kind"), (3, "kind"), (4, "kind")]
@@ -137,7 +137,7 @@ def test_a_failure_while_writing_rolls_back_every_row_and_fails_the_job(users, b
     assert written == [4]
     assert not Event.objects.exists()
     assert not Event.history.exists()
-    job = Job.objects.get()
+    job = Job.objects.get(kind=JobKind.EVENT_UPLOAD)
     assert job.status == JobStatus.FAILED
     assert job.message == "The job stopped on an unexpected error (IntegrityError)."
     assert DBTaskResult.objects.get(id=job.task_id).status == TaskResultStatus.FAILED
@@ -145,7 +145,7 @@ def test_a_failure_while_writing_rolls_back_every_row_and_fails_the_job(users, b
     assert "unexpected error (IntegrityError)" in page and "No event was imported" in page
     # The waiting file went with the job: there is nothing left to confirm.
     client.post("/portal/events/upload/", {"confirm": "1"})
-    assert Job.objects.count() == 1
+    assert Job.objects.filter(kind=JobKind.EVENT_UPLOAD).count() == 1
 
 
 def test_a_job_whose_worker_died_is_shown_as_failed(users, settings):
@@ -183,7 +183,7 @@ def test_the_job_page_speaks_russian(users):
     client = web_client(users["coord-kz-10"], language="ru")
     upload_and_confirm(client, events_file(2, kind="party"))
     run_jobs()
-    job = Job.objects.get()
+    job = Job.objects.get(kind=JobKind.EVENT_UPLOAD)
     assert job.language == "ru"
     page = client.get(f"/portal/jobs/{job.pk}/").content.decode()
     assert "Импорт таблицы мероприятий" in page

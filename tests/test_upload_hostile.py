@@ -19,7 +19,7 @@ from events import tables
 from events.importer import EventImport
 from events.models import Event
 from events.tables import MAX_ROWS, UploadError, read_table
-from tests.jobkit import run_jobs
+from tests.jobkit import checked, run_jobs
 
 GOOD = ["Достық кеші", "creative_evening", "held", "2025-02-10"]
 HEADER = ["title", "kind", "status", "start_date"]
@@ -261,7 +261,7 @@ def test_hostile_files_through_the_portal_are_answered_and_import_nothing(users)
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(users["coord-kz-10"])
     for name, content in HOSTILE.items():
-        response = client.post("/portal/events/upload/", {"file": SimpleUploadedFile(name, content)})
+        response = checked(client, SimpleUploadedFile(name, content))
         assert response.status_code == 200, name
         page = response.content.decode()
         report = response.context.get("report")
@@ -272,7 +272,7 @@ def test_hostile_files_through_the_portal_are_answered_and_import_nothing(users)
     assert not Event.objects.exists()
     # A sheet declaring a million rows and sixteen thousand columns holds one event: that event is imported.
     bomb = declared_dimension(workbook_bytes([HEADER, GOOD]), "A1:XFD1048576")
-    assert client.post("/portal/events/upload/", {"file": SimpleUploadedFile("bomb.xlsx", bomb)}).context["report"].ok
+    assert checked(client, SimpleUploadedFile("bomb.xlsx", bomb)).context["report"].ok
     client.post("/portal/events/upload/", {"confirm": "1"})
     run_jobs()
     assert list(Event.objects.values_list("title", flat=True)) == [GOOD[0]]
@@ -295,7 +295,7 @@ def test_a_waiting_upload_is_private_and_removed_after_import(users, settings, t
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(users["coord-kz-10"])
     content = csv_bytes([HEADER, GOOD])
-    assert client.post("/portal/events/upload/", {"file": SimpleUploadedFile("ok.csv", content)}).context["report"].ok
+    assert checked(client, SimpleUploadedFile("ok.csv", content)).context["report"].ok
     directory = tmp_path / "private" / "event-uploads"
     [waiting] = list(directory.iterdir())
     assert stat.S_IMODE(os.stat(directory).st_mode) == 0o700

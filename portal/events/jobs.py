@@ -1,16 +1,17 @@
 """The import of a checked spreadsheet of events, as a background job: every row checked again (the registries
 may have changed since the preview), then all of them imported in one transaction, or none."""
 
-from pathlib import Path
+import datetime
 
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from events.importer import EventImport
 from events.tables import UploadError, read_table
 from jobs.models import JobKind
 from jobs.runner import JobFailed, job_task, start
-from portal.events.files import upload_dir
+from portal.events.checks import waiting_file
 
 
 def start_import(user, path, name, confirm_duplicates):
@@ -34,13 +35,22 @@ def row_errors(report):
     ]
 
 
+def duplicate_label(other):
+    """A likely duplicate in words: a stored event («title», its date, its number) or an earlier row of the file."""
+    if "row" in other:
+        return _("row %(number)s") % {"number": other["row"]}
+    day = formats.date_format(datetime.date.fromisoformat(other["date"]), "SHORT_DATE_FORMAT")
+    return _("event «%(title)s» of %(date)s (no. %(id)s)") % {"title": other["title"], "date": day, "id": other["id"]}
+
+
 def duplicate_errors(report):
     return [
         {
             "row": row.number,
             "title": row.title,
             "column": "",
-            "message": _("Looks like %(others)s.") % {"others": ", ".join(str(other) for other in row.duplicates)},
+            "message": _("Looks like %(others)s.")
+            % {"others": ", ".join(duplicate_label(other) for other in row.duplicates)},
         }
         for row in report.duplicate_rows
     ]
@@ -48,13 +58,12 @@ def duplicate_errors(report):
 
 @job_task
 def import_events(job, progress):
-    name = Path(str(job.params.get("file", ""))).name
-    path = upload_dir() / name if name else None
-    if path is None or not path.is_file():
+    path = waiting_file(job)
+    if path is None:
         raise JobFailed(_("The uploaded file has expired; upload it again."))
     try:
         with open(path, "rb") as handle:
-            records = read_table(handle, job.params.get("name") or name)
+            records = read_table(handle, job.params.get("name") or path.name)
         importer = EventImport(job.owner)
         report = importer.check(records, progress=progress)
         if not report.ok:

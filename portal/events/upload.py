@@ -1,4 +1,4 @@
-"""Bulk upload of events: the template, a preview listing every row's errors, then an all-or-nothing import."""
+"""Bulk upload of events: the template, a check job listing every row's errors, then an all-or-nothing import job."""
 
 import csv
 import io
@@ -7,7 +7,8 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -15,16 +16,17 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts import access
-from events.importer import EventImport, lookups_for
+from events.importer import lookups_for
 from events.models import EVENT_LANGUAGES, Event, EventKind, EventStatus
-from events.tables import COLUMNS, EXAMPLE, UploadError, max_upload_bytes, read_table, too_large_message
+from events.tables import COLUMNS, EXAMPLE, max_upload_bytes, too_large_message
+from jobs.models import Job, JobKind, JobStatus
+from portal.events.checks import start_check, waiting_file
 from portal.events.files import keep_privately, upload_dir
 from portal.events.forms import UploadForm
 from portal.events.jobs import start_import
 from registry.cells import neutralise_row
 
-SESSION_KEY = "event_upload"
-PREVIEW_ROWS = 20
+SESSION_KEY = "event_upload_check"
 
 
 class CanUploadMixin(LoginRequiredMixin):
@@ -35,7 +37,8 @@ class CanUploadMixin(LoginRequiredMixin):
 
 
 class UploadView(CanUploadMixin, TemplateView):
-    """GET: the upload form. POST with a file: check it and show the preview. POST `confirm`: import it."""
+    """GET: the upload form. POST with a file: keep it and start its check (a job). POST `confirm` (with the check
+    job as `check`): start its import (another job)."""
 
     template_name = "portal/event_upload.html"
 
@@ -60,52 +63,71 @@ class UploadView(CanUploadMixin, TemplateView):
         form = UploadForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
+        # The file is kept privately and checked by a background job (a large file takes longer than a request
+        # may); its page shows the progress, then the report and the button that confirms the import.
         upload = form.cleaned_data["file"]
         suffix = Path(upload.name).suffix.lower()
-        try:
-            records = read_table(upload, upload.name)
-        except UploadError as error:
-            form.add_error("file", str(error))
-            return self.render_to_response(self.get_context_data(form=form))
-        report = EventImport(request.user).check(records)
-        token = uuid.uuid4().hex
         self._forget(request)
-        keep_privately(upload, upload_dir() / f"{request.user.pk}-{token}{suffix}")
-        request.session[SESSION_KEY] = {"token": token, "suffix": suffix, "name": upload.name}
-        return self.render_to_response(
-            self.get_context_data(
-                form=form,
-                report=report,
-                filename=upload.name,
-                sample=[row for row in report.rows if not row.errors][:PREVIEW_ROWS],
-            )
-        )
+        path = upload_dir() / f"{request.user.pk}-{uuid.uuid4().hex}{suffix}"
+        keep_privately(upload, path)
+        job = start_check(request.user, path, upload.name)
+        request.session[SESSION_KEY] = str(job.pk)
+        return redirect("portal:job", pk=job.pk)
 
     def confirm(self, request):
-        pending = request.session.get(SESSION_KEY)
-        path = self._path(request, pending)
-        if path is None or not path.exists():
+        """Import the checked file of the check job named in the form (or the last one uploaded in this session)."""
+        check = self._check(request, request.POST.get("check") or request.session.get(SESSION_KEY))
+        if check is None:
             messages.error(request, _("The uploaded file has expired; upload it again."))
             return redirect("portal:event-upload")
-        # The import runs in a background job (a large file takes longer than a request may); the file now
-        # belongs to the job, which removes it when done.
-        request.session.pop(SESSION_KEY, None)
+        if check.result.get("import_job"):  # confirmed already: the import has its own page
+            return redirect("portal:job", pk=check.result["import_job"])
+        if check.status != JobStatus.DONE:
+            messages.error(request, _("The file has not been checked yet; wait for its check to finish."))
+            return redirect("portal:job", pk=check.pk)
+        path = waiting_file(check)
+        if path is None:
+            messages.error(request, _("The uploaded file has expired; upload it again."))
+            return redirect("portal:event-upload")
+        if not self._claim(check):  # a second click, at the same moment: the first one imports
+            return redirect("portal:job", pk=check.pk)
+        # The file now belongs to the import job, which checks it again and removes it when done.
+        if request.session.get(SESSION_KEY) == str(check.pk):
+            request.session.pop(SESSION_KEY)
         job = start_import(
-            request.user, path, pending["name"], confirm_duplicates=bool(request.POST.get("confirm_duplicates"))
+            request.user, path, check.params.get("name", ""), bool(request.POST.get("confirm_duplicates"))
         )
+        check.result["import_job"] = str(job.pk)
+        check.save(update_fields=["result"])
         return redirect("portal:job", pk=job.pk)
 
     @staticmethod
-    def _path(request, pending):
-        if not pending or not str(pending.get("token", "")).isalnum():
+    def _claim(check):
+        """Mark the check as being confirmed, unless another request did so first (committed before the import job
+        is queued: a worker of another process must find that job committed)."""
+        with transaction.atomic():
+            locked = Job.objects.select_for_update().get(pk=check.pk)
+            if locked.result.get("confirmed"):
+                return False
+            locked.result["confirmed"] = True
+            locked.save(update_fields=["result"])
+        check.result = locked.result
+        return True
+
+    @staticmethod
+    def _check(request, pk):
+        try:
+            return Job.objects.get(pk=pk, owner=request.user, kind=JobKind.EVENT_CHECK)
+        except (Job.DoesNotExist, ValueError, ValidationError):
             return None
-        suffix = pending.get("suffix") if pending.get("suffix") in (".csv", ".xlsx", ".txt") else ".csv"
-        return upload_dir() / f"{request.user.pk}-{pending['token']}{suffix}"
 
     def _forget(self, request):
-        path = self._path(request, request.session.pop(SESSION_KEY, None))
-        if path is not None:
-            path.unlink(missing_ok=True)
+        """A new upload replaces the one waiting unconfirmed in this session: its file is removed."""
+        check = self._check(request, request.session.pop(SESSION_KEY, None))
+        if check is not None and check.finished and not check.result.get("confirmed"):
+            path = waiting_file(check)
+            if path is not None:
+                path.unlink(missing_ok=True)
 
 
 class TemplateDownloadView(CanUploadMixin, View):

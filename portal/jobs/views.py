@@ -6,8 +6,9 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
 from accounts import access
-from jobs.models import Job, JobKind
+from jobs.models import Job, JobKind, JobStatus
 from jobs.runner import notice_death
+from portal.events.checks import CheckedFile, waiting_file
 
 # Seconds between two looks at a running job (the page's script, or the browser's refresh without it).
 POLL_SECONDS = 2
@@ -29,9 +30,14 @@ class JobView(LoginRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         job = self.object
+        is_check = job.kind == JobKind.EVENT_CHECK
+        if is_check and job.status == JobStatus.DONE:
+            kwargs.update(report=CheckedFile.of(job), file_waiting=waiting_file(job) is not None)
         return super().get_context_data(
             poll_seconds=POLL_SECONDS,
+            is_check=is_check,
             is_upload=job.kind == JobKind.EVENT_UPLOAD,
             is_open_data=job.kind == JobKind.OPEN_DATA,
+            is_annual=job.kind == JobKind.ANNUAL_REPORT,
             **kwargs,
         )

@@ -1,4 +1,5 @@
-"""The secretariat's annual report page: choose a year, a region and a language; read the report; download it.
+"""The secretariat's annual report page: choose a year, a region and a language; a background job builds the report;
+its page offers the workbook and the printable page to download.
 
 The secretariat sees any region or the whole country. A regional coordinator gets their own region's report only
 (the region they are bound to, as on every portal page); other roles are refused, anonymous visitors sent to sign in.
@@ -8,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,10 +17,13 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts import access
-from stats.annual import build_report
-from stats.annual.html import context
-from stats.annual.xlsx import xlsx_bytes
+from jobs.models import JobKind
+from portal.jobs.views import visible_jobs
+from stats.annual.jobs import report_file, start_annual_report
 from stats.views import StatisticsForm
+
+# Reports of the person's own listed under the form.
+RECENT_REPORTS = 10
 
 
 class AnnualReportForm(StatisticsForm):
@@ -53,42 +57,33 @@ class AnnualReportMixin(LoginRequiredMixin):
             raise PermissionDenied(_("The annual report is for the secretariat and the regional coordinators."))
         return super().dispatch(request, *args, **kwargs)
 
-    def chosen(self):
-        """The bound form and the report it asks for; a coordinator always gets their own region."""
-        request = self.request
-        data = request.GET if request.GET else None
-        form = AnnualReportForm(data, user=request.user)
-        if form.is_bound and not form.is_valid():
-            if "region" in form.errors and access.bound_region(request.user) is not None:
-                raise PermissionDenied(_("You may only see the annual report of your own region."))
-            return form, None
-        region = form.chosen_region
-        own = access.bound_region(request.user)
-        if own is not None and region is None:
-            region = form.fields["region"].queryset.get(pk=own)
-        return form, build_report(form.chosen_year, region, language=form.chosen_language)
-
 
 class AnnualReportView(AnnualReportMixin, TemplateView):
+    """GET: the form. POST: start the job that builds the report (its page follows it and offers the files)."""
+
     template_name = "stats/annual_report.html"
 
-    def get(self, request, *args, **kwargs):
-        form, report = self.chosen()
-        query = request.GET.urlencode()
-        data = {"form": form, "report": context(report) if report else None, "query": query}
-        return self.render_to_response(self.get_context_data(**data), status=200 if report else 400)
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", AnnualReportForm(user=self.request.user))
+        recent = visible_jobs(self.request.user).filter(kind=JobKind.ANNUAL_REPORT, owner=self.request.user)
+        return super().get_context_data(recent=recent[:RECENT_REPORTS], **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = AnnualReportForm(request.POST, user=request.user)
+        own = access.bound_region(request.user)
+        if not form.is_valid():
+            if "region" in form.errors and own is not None:
+                raise PermissionDenied(_("You may only see the annual report of your own region."))
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        region = form.chosen_region
+        if own is not None and region is None:
+            region = form.fields["region"].queryset.get(pk=own)
+        job = start_annual_report(request.user, form.chosen_year, region, form.chosen_language)
+        return redirect("portal:job", pk=job.pk)
 
 
-class AnnualReportDownloadView(AnnualReportMixin, View):
-    def get(self, request):
-        form, report = self.chosen()
-        if report is None:
-            errors = "; ".join(f"{form.fields[name].label}: {' '.join(texts)}" for name, texts in form.errors.items())
-            return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
-        region = f"-{report.region.pk}" if report.region else ""
-        response = HttpResponse(
-            xlsx_bytes(report), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        filename = f"annual-report-{report.year}{region}-{report.language}.xlsx"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+class AnnualReportFileView(LoginRequiredMixin, View):
+    """A built report's workbook or printable page: for the person who built it and the secretariat only."""
+
+    def get(self, request, pk, fmt):
+        return report_file(visible_jobs(request.user), pk, fmt)
