@@ -37,16 +37,21 @@ def test_a_coordinator_reports_from_a_phone_and_the_secretariat_returns_it(chrom
 
     error = page.locator("#field-end_date .error")
     expect(error).to_contain_text("The event cannot end before it starts")
+    # The error summary comes first and takes the focus; its link moves the focus to the field.
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name=re.compile("cannot end before it starts")).click()
+    expect(page.locator("#id_end_date")).to_be_focused()
     assert not Event.objects.exists()
     # The page fits the phone: nothing wider than the screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
     page.fill("#id_end_date", "2025-03-22")
     page.get_by_role("button", name="Save and submit").click()
-    page.wait_for_url(re.compile(r"/portal/events/"))
-    row = page.locator("tr", has_text="Абай оқулары")
-    expect(row).to_be_visible()
-    expect(row).to_contain_text("submitted for verification")
+    # After saving, the saved event is shown.
+    page.wait_for_url(re.compile(r"/portal/events/\d+/$"))
+    expect(page.locator("h1")).to_have_text("Абай оқулары")
+    expect(page.locator(".state")).to_contain_text("submitted for verification")
     event = Event.objects.get()
     assert (event.region_id, event.verification, str(event.end_date)) == ("KZ-10", Verification.SUBMITTED, "2025-03-22")
 
