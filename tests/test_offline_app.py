@@ -81,6 +81,8 @@ def test_signed_in_pages_link_the_manifest_and_the_offline_scripts_and_public_pa
     public = browser(None).get("/calendar/").content.decode()
     assert "offline.js" not in public
     assert "manifest" not in public
+    mediator = browser("mediator-kz-10").get("/portal/mediation/").content.decode()
+    assert "offline.js" not in mediator and "data-service-worker" not in mediator, "only those who log events"
 
 
 def test_the_events_list_shows_the_panel_and_a_saved_event_has_no_offline_form(browser):
