@@ -243,8 +243,8 @@ def test_an_admin_edit_by_the_secretariat_keeps_the_state_and_refuses_an_archive
     form = {
         **portal_form(event, region="KZ-10", venue="Semey"),
         "end_date": event.start_date.isoformat(),
-        "press_links": "[]",
-        "languages": '["kk"]',
+        "press_links": "",
+        "languages": ["kk"],
         "is_public": "on",
     }
     response = client.post(f"/admin/events/event/{event.pk}/change/", form)
@@ -274,8 +274,8 @@ def test_one_duplicate_check_for_portal_api_upload_and_admin(api, users):
         "end_date": first.start_date.isoformat(),
         "region": "KZ-10",
         "organizer": first.organizer_id,
-        "press_links": "[]",
-        "languages": "[]",
+        "press_links": "",
+        "languages": [],
         "is_public": "on",
     }
     flagged = client.post("/admin/events/event/add/", form)

@@ -265,7 +265,8 @@ def test_hostile_files_through_the_portal_are_answered_and_import_nothing(users)
         assert response.status_code == 200, name
         page = response.content.decode()
         report = response.context.get("report")
-        assert (report is not None and not report.ok) or "data-error-summary" in page, name
+        # Refused with the reason: row errors in the check's report, or the failed check's message on its job page.
+        assert (report is not None and not report.ok) or 'class="error" role="alert"' in page, name
         confirmed = client.post("/portal/events/upload/", {"confirm": "1"})
         run_jobs()
         assert confirmed.status_code == 302, name

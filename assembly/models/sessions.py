@@ -1,6 +1,6 @@
 """Sessions of the Assembly, their agendas and documents, and the awards presented at them."""
 
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +17,10 @@ class Session(Period, RegistryModel):
     translated_fields = ("theme",)
     search_fields = ("city", "venue", "theme_kk", "theme_ru", "theme_en")
 
-    number = models.PositiveSmallIntegerField(_("number"), unique=True, validators=[MinValueValidator(1)])
+    # Sessions are numbered in Roman numerals, which stop at 3999.
+    number = models.PositiveSmallIntegerField(
+        _("number"), unique=True, validators=[MinValueValidator(1), MaxValueValidator(3999)]
+    )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
