@@ -33,8 +33,9 @@ class EventSerializer(RegistrySerializer):
         child=serializers.ChoiceField(choices=list(EVENT_LANGUAGES.items())), required=False, allow_empty=True
     )
     press_links = serializers.ListField(child=serializers.URLField(max_length=500), required=False, allow_empty=True)
+    # Every state is read; only draft and submitted are written (REQUESTED_ACTIONS refuses the others).
     verification = serializers.ChoiceField(
-        choices=[Verification.DRAFT, Verification.SUBMITTED],
+        choices=Verification.choices,
         required=False,
         help_text=gettext_lazy(
             "Read: draft, submitted, verified or returned. Write: draft (save as draft) or submitted (save and "
@@ -43,7 +44,7 @@ class EventSerializer(RegistrySerializer):
         ),
     )
     verified = serializers.BooleanField(read_only=True)
-    organizer_name = serializers.CharField(source="organizer.name", read_only=True, default=None)
+    organizer_name = serializers.CharField(source="organizer.name", read_only=True, default=None, allow_null=True)
     logged_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
     verified_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
     confirm_duplicate = serializers.BooleanField(
@@ -99,6 +100,16 @@ class EventSerializer(RegistrySerializer):
         # shown to the secretariat and the coordinator of the event's region only (accounts.access).
         extra_kwargs = {"end_date": {"required": False, "allow_null": True}}
         row_fields = {"verified": (("verification",), lambda verification: verification == Verification.VERIFIED)}
+
+    def validate_verification(self, value):
+        if value not in REQUESTED_ACTIONS:
+            raise serializers.ValidationError(
+                _(
+                    "Write draft or submitted; the secretariat verifies and returns through the verify and return "
+                    "actions."
+                )
+            )
+        return value
 
     def validate(self, attrs):
         confirm = attrs.pop("confirm_duplicate", False)
