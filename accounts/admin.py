@@ -35,7 +35,7 @@ class UserAdmin(DjangoUserAdmin):
     """Accounts. The secretariat manages the accounts of coordinators, mediators and readers; staff status,
     superuser status, groups and permissions, and the accounts of staff, are a superuser's."""
 
-    list_display = ("username", "get_full_name", "email", "role", "region", "is_staff", "is_active")
+    list_display = ("username", "full_name", "email", "role", "region", "is_staff", "is_active")
     list_filter = ("role", "region", "is_staff", "is_active")
     list_select_related = ("region",)
     autocomplete_fields = ("region",)
@@ -48,6 +48,10 @@ class UserAdmin(DjangoUserAdmin):
         (_("Role in Shanyrak"), {"fields": ("role", "region")}),
     )
     readonly_fields = ("last_login", "date_joined")
+
+    @admin.display(description=_("full name"), ordering="last_name")
+    def full_name(self, user):
+        return user.get_full_name()
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

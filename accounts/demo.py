@@ -29,5 +29,6 @@ def seed(stdout):
         # Keys are stored hashed and cannot be shown again: each seeding issues fresh ones and revokes the old.
         user.api_tokens.revoke()
         _token, key = ApiToken.issue(user)
-        where = f" {region}" if region else ""
+        # The region by its name in the active language (the code is what people type in the admin, so it follows).
+        where = f", {user.region.name} ({region})" if region else ""
         stdout.write(f"  {username:<16} {user.get_role_display()}{where}  (API token {key})")

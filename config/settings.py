@@ -52,9 +52,9 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "health_check",
-    "axes",
+    "config.apps.SignInProtectionConfig",
     "django_tasks",
-    "django_tasks_db",
+    "config.apps.BackgroundTasksConfig",
     "registry",
     "accounts",
     "jobs",
@@ -258,7 +258,7 @@ REST_FRAMEWORK = {
         "registry.api.renderers.RegistryBrowsableAPIRenderer",
         "registry.api.renderers.RegistryCSVRenderer",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "registry.api.schema.RegistryAutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
     # Throttling keys on the client address as accounts.network sees it: X-Forwarded-For counts only behind the
@@ -268,9 +268,21 @@ REST_FRAMEWORK = {
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
+API_DESCRIPTION = """Registries of the Assembly of the People of Kazakhstan: regions and districts, the Assembly's \
+bodies, people and sessions, ethnocultural associations and Houses of Friendship, councils, mediation and events.
+
+Every registry follows the same conventions ([API conventions](/api/conventions/), also `docs/api.md` in the \
+source): pages of 50 rows (`page`, `page_size` up to 1000) or cursors for a full sync (`pagination=cursor`); \
+`updated_since` for incremental syncs; archived records only with `archived=include` or `only`; a region always by \
+its ISO 3166-2 code (`KZ-10`); names in the language of `Accept-Language` (`kk`, `kk-Latn`, `ru`, `en`) in `name`, \
+all three in `names`; `?format=csv` gives the same columns, with codes, as a table. Writes need a token \
+(`POST /api/v1/auth/token/`) and `If-Match` with the record's `ETag` to refuse a change over someone else's."""
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Shanyrak API",
-    "DESCRIPTION": "Registries of the Assembly of the People of Kazakhstan.",
+    # The conventions behind every operation, linking docs/api.md (served at /api/conventions/).
+    "DESCRIPTION": API_DESCRIPTION,
+    "DEFAULT_GENERATOR_CLASS": "registry.api.schema.EnglishSchemaGenerator",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from config.health import ClusterHealthView, ShanyrakHealthView
 from events.views import CalendarFeedView, CalendarView, EventFileView, PublicEventView
 from public.views import HomeView
+from registry.api import schema as api_schema
 
 
 class FaviconView(RedirectView):
@@ -20,6 +21,9 @@ class FaviconView(RedirectView):
         return static("favicon.svg")
 
 
+# The registry lists fill a 1366 px laptop's width: the side list of every registry (the index page has it) would
+# take a fifth of it.
+admin.site.enable_nav_sidebar = False
 admin.site.site_header = _("Shanyrak: registry of the Assembly of the People of Kazakhstan")
 admin.site.site_title = _("Shanyrak")
 admin.site.index_title = _("Registries")
@@ -43,6 +47,7 @@ urlpatterns = [
     path("statistics/", include("stats.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/conventions/", api_schema.conventions, name="api-conventions"),
     # The split view serves its start-up script as a file of its own: the Content-Security-Policy allows no inline
     # script.
     path(

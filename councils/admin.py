@@ -84,7 +84,7 @@ class DeclaredHeadcountFilter(admin.SimpleListFilter):
 @admin.register(Council)
 class CouncilAdmin(RegistryAdmin):
     resource_classes = [CouncilResource]
-    list_display = ("__str__", "kind", "wing", "level", "region", "status", "member_count", "headcount_shown")
+    list_display = ("__str__", "kind", "level", "region", "status", "headcount_shown")
     list_filter = ("kind", "level", "region", "status", "wing", DeclaredHeadcountFilter)
     list_select_related = ("region",)
     autocomplete_fields = ("region", "district", "parent", "successor")

@@ -9,7 +9,7 @@ from events.fields import LanguagesField, LinksField
 from events.lifecycle import Action
 from events.models import REPORTED_FIELDS, Event, Programme, Source, Verification
 from regions.admin import RegionalResource
-from registry.admin import RegistryAdmin, RegistryAdminForm, RegistryResource, key_column
+from registry.admin import NAME, RegistryAdmin, RegistryAdminForm, RegistryResource, key_column
 
 
 class ProgrammeResource(RegionalResource):
@@ -54,7 +54,7 @@ class EventResource(RegionalResource):
 @admin.register(Programme)
 class ProgrammeAdmin(RegistryAdmin):
     resource_classes = [ProgrammeResource]
-    list_display = ("code", "name_kk", "name_ru", "name_en", "start_date", "end_date", "region", "target_events")
+    list_display = ("code", NAME, "start_date", "end_date", "region", "target_events")
     list_filter = ("region",)
     autocomplete_fields = ("region", "owner")
     readonly_fields = ("progress_summary",)

@@ -260,7 +260,7 @@ class EventImport:
 def lookups_for(user):
     """What the template's help sheet lists: the region codes, and the user's region's districts and programmes."""
     regions = Region.objects.active().order_by("iso_code")
-    districts = District.objects.active().order_by("region_id", "name_en")
+    districts = District.objects.active().select_related("region").order_by("region_id", "name_en")
     programmes = Programme.objects.active().order_by("code")
     if not access.is_secretariat(user) and user.region_id:
         districts = districts.filter(region_id=user.region_id)

@@ -7,12 +7,16 @@ import csv
 import datetime
 import decimal
 import io
+import re
 import zipfile
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from events.models import DESCRIPTIVE_FIELDS, REPORTED_FIELDS
+from events.models import DESCRIPTIVE_FIELDS, REPORTED_FIELDS, Event
 
 # Columns of the template, in order; the first few are all a quick report needs.
 COLUMNS = (*REPORTED_FIELDS, *DESCRIPTIVE_FIELDS)
@@ -38,6 +42,75 @@ EXAMPLE = {
     "is_public": "yes",
 }
 MAX_ROWS = 50_000
+# The template's example row starts its title with this word, in the language of the template; the importer skips a
+# row so marked in any of the three languages, so a template filled in under the example imports as it is.
+EXAMPLE_MARK = gettext_lazy("Example:")
+
+
+def column_label(column):
+    """A column of the template as people read it, in the active language: "Participants" for
+    `participants_count`; an error of the row as a whole ("row") reads "Row"."""
+    if column in COLUMNS:
+        return capfirst(Event._meta.get_field(column).verbose_name)
+    if column == "row":
+        return _("The row as a whole")
+    return column
+
+
+def header_cell(column):
+    """A column's header in the template: its name in the active language with the code the importer reads, e.g.
+    "Участники (participants_count)"."""
+    return f"{column_label(column)} ({column})"
+
+
+def example_row():
+    """The example row of the template in the active language: its title marked as the example, the kind, status,
+    region and district by their names (the importer reads names in every language as well as codes), the date as
+    DD.MM.YYYY."""
+    from events.models import EventKind, EventStatus
+    from regions.models import District, Region
+
+    values = dict(EXAMPLE)
+    values["title"] = f"{EXAMPLE_MARK} {EXAMPLE['title']}"
+    values["kind"] = str(EventKind(EXAMPLE["kind"]).label)
+    values["status"] = str(EventStatus(EXAMPLE["status"]).label)
+    values["start_date"] = datetime.date.fromisoformat(EXAMPLE["start_date"]).strftime("%d.%m.%Y")
+    region = Region.objects.filter(pk=EXAMPLE["region"]).first()
+    if region is not None:
+        values["region"] = region.name
+        district = District.objects.filter(region=region, name_en=EXAMPLE["district"]).first()
+        values["district"] = district.name if district is not None else EXAMPLE["district"]
+    values["is_public"] = _("yes")
+    return [values[column] for column in COLUMNS]
+
+
+def _in_every_language(function):
+    values = set()
+    for language in settings.RECORD_LANGUAGES:
+        with translation.override(language):
+            values.add(function())
+    return values
+
+
+def _header_lookup():
+    """Every way a header may name a column, lower-cased: the code, and its name in each language."""
+    lookup = {column: column for column in COLUMNS}
+    for language in settings.RECORD_LANGUAGES:
+        with translation.override(language):
+            for column in COLUMNS:
+                lookup.setdefault(str(column_label(column)).strip().lower(), column)
+    return lookup
+
+
+def _column_of(cell, lookup):
+    """The column a header cell names: "Участники (participants_count)" (the template's), "participants_count"
+    (the older template's, written with spaces or capitals too) or the name alone ("Участники"). Unknown text is
+    returned as written, for the error that lists it."""
+    text = str(cell or "").strip()
+    code = re.search(r"\(\s*([A-Za-z_ ]+?)\s*\)\s*$", text)
+    if code and code.group(1).lower().replace(" ", "_") in COLUMNS:
+        return code.group(1).lower().replace(" ", "_")
+    return lookup.get(text.lower().replace(" ", "_")) or lookup.get(text.lower()) or text[:100]
 
 
 class UploadError(Exception):
@@ -90,25 +163,38 @@ def _records(table):
     header = list(header[:MAX_COLUMNS])
     while header and not _filled(header[-1]):
         header.pop()
-    columns = [str(cell or "").strip().lower().replace(" ", "_")[:100] for cell in header]
+    lookup = _header_lookup()
+    columns = [_column_of(cell, lookup) for cell in header]
     unknown = [column for column in columns if column and column not in COLUMNS]
     if unknown:
         raise UploadError(
             _("Unknown column(s): %(columns)s. Use the template's columns: %(expected)s.")
-            % {"columns": ", ".join(unknown), "expected": ", ".join(COLUMNS)}
+            % {"columns": ", ".join(unknown), "expected": ", ".join(header_cell(column) for column in COLUMNS)}
         )
     repeated = sorted({column for column in columns if column and columns.count(column) > 1})
     if repeated:
         raise UploadError(_("Column(s) given twice: %(columns)s.") % {"columns": ", ".join(repeated)})
     missing = [column for column in REQUIRED if column not in columns]
     if missing:
-        raise UploadError(_("The file lacks the column(s): %(columns)s.") % {"columns": ", ".join(missing)})
+        raise UploadError(
+            _("The file lacks the column(s): %(columns)s.")
+            % {"columns": ", ".join(header_cell(column) for column in missing)}
+        )
+    marks = tuple(str(mark).lower() for mark in _in_every_language(lambda: str(EXAMPLE_MARK)))
+    title_index = columns.index("title")
     records = []
     for number, cells in enumerate(table, start=2):
         if number - 1 > MAX_ROWS:
             raise UploadError(_("At most %(count)d rows per file; split it.") % {"count": MAX_ROWS})
         if not any(_filled(cell) for cell in cells):
             continue  # blank lines are skipped, but counted above
+        if number == 2 and [_column_of(cell, lookup) if _filled(cell) else "" for cell in cells[: len(columns)]] == [
+            column if column in COLUMNS else "" for column in columns
+        ]:
+            continue  # a second header row, of the codes alone
+        title = cells[title_index] if title_index < len(cells) else None
+        if isinstance(title, str) and title.strip().lower().startswith(marks):
+            continue  # the template's example
         if any(_filled(cell) for cell in cells[len(columns) :]):
             raise UploadError(
                 _("Row %(row)d has values in columns without a header; give every column a header.") % {"row": number}
@@ -148,12 +234,12 @@ def _cell_value(cell, number, column):
         if len(cell) > MAX_CELL_CHARS:
             raise UploadError(
                 _("Row %(row)d, column %(column)s: the text is longer than %(count)d characters.")
-                % {"row": number, "column": column, "count": MAX_CELL_CHARS}
+                % {"row": number, "column": column_label(column), "count": MAX_CELL_CHARS}
             )
         if "\x00" in cell:
             raise UploadError(
                 _("Row %(row)d, column %(column)s: the text contains a NUL character; the file is damaged.")
-                % {"row": number, "column": column}
+                % {"row": number, "column": column_label(column)}
             )
     return cell
 

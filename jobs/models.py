@@ -15,6 +15,7 @@ class JobKind(models.TextChoices):
     EVENT_UPLOAD = "event_upload", _("Import of an events spreadsheet")
     ANNUAL_REPORT = "annual_report", _("Annual report")
     OPEN_DATA = "open_data", _("Publication of the open-data archive")
+    NATIONAL_SEED = "national_seed", _("National demo data set")
 
 
 class JobStatus(models.TextChoices):
@@ -29,6 +30,7 @@ class JobPhase(models.TextChoices):
     WRITING = "writing", _("Writing rows")
     TABLES = "tables", _("Writing tables")
     SECTIONS = "sections", _("Computing sections")
+    DEMO = "demo", _("Loading the reference and demo data")
 
 
 class Job(models.Model):

@@ -35,14 +35,7 @@ class MediationCaseResource(RegistryResource):
         model = MediationCase
         import_id_fields = ("reference_number",)
         fields = (
-            "reference_number",
-            "office",
-            "received_on",
-            "category",
-            "parties_count",
-            "languages",
-            "mediators",
-            "status",
+            *MediationCase.own_fields,
             "closed_on",
             "outcome_summary",
         )

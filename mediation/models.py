@@ -150,6 +150,17 @@ class MediationCase(RegistryModel):
     """A dispute brought to a mediation office. Confidential: only the office's mediators and the secretariat."""
 
     search_fields = ("reference_number", "outcome_summary")
+    # The case's own facts, in the order the import-export file and the API list them.
+    own_fields = (
+        "reference_number",
+        "office",
+        "received_on",
+        "category",
+        "parties_count",
+        "languages",
+        "mediators",
+        "status",
+    )
 
     reference_number = models.CharField(
         _("reference number"),

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import District, Region
-from registry.admin import RegistryAdmin, RegistryInline, RegistryResource, annotated_column, key_column
+from registry.admin import NAME, RegistryAdmin, RegistryInline, RegistryResource, annotated_column, key_column
 
 
 class RegionResource(RegistryResource):
@@ -43,16 +43,7 @@ class DistrictInline(RegistryInline, admin.TabularInline):
 @admin.register(Region)
 class RegionAdmin(RegistryAdmin):
     resource_classes = [RegionResource]
-    list_display = (
-        "iso_code",
-        "name_kk",
-        "name_ru",
-        "name_en",
-        "kind",
-        "kato",
-        "centre_en",
-        "district_count",
-    )
+    list_display = ("iso_code", NAME, "kind", "kato", "district_count")
     list_filter = ("kind",)
     inlines = [DistrictInline]
 
@@ -67,7 +58,7 @@ class RegionAdmin(RegistryAdmin):
 @admin.register(District)
 class DistrictAdmin(RegistryAdmin):
     resource_classes = [DistrictResource]
-    list_display = ("name_kk", "name_ru", "name_en", "region", "kind", "kato", "is_region_centre")
+    list_display = (NAME, "region", "kind", "kato", "is_region_centre")
     list_filter = ("region", "kind", "is_region_centre")
     list_select_related = ("region",)
     search_fields = (*District.search_fields, "region__iso_code", "region__name_en")

@@ -5,26 +5,31 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.forms.models import _get_foreign_key
+from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export import fields, widgets
 from import_export.admin import ImportExportModelAdmin
-from import_export.resources import ModelResource, modelresource_factory
+from import_export.resources import modelresource_factory
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import ModelDelta
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from accounts import access
-from registry.cells import neutralise_row
+from registry.admin_exchange import ExportForm, confidential_fields
+from registry.admin_exchange import RegistryResource as RegistryResource
+from registry.admin_lists import NAME as NAME
+from registry.admin_lists import ArchivedListFilter, choice_filters
+from registry.admin_lists import annotated_column as annotated_column
+from registry.admin_lists import key_column as key_column
+from registry.admin_lists import translated_column as translated_column
+from registry.history import readable_value
 from registry.links import relation_errors
 from registry.models import NAME_FIELDS, Dependents
+from registry.ordering import LocalNaturalName
+from registry.reports import for_report
 from registry.versions import StaleVersion, VersionedFormMixin, claim, what_changed
-
-
-def confidential_fields(model):
-    """The fields of `model` only some readers see (contacts): the model's, as the API serializer and the portal."""
-    return tuple(getattr(model, "confidential_fields", ()))
 
 
 def sees_confidential(user, obj):
@@ -40,7 +45,8 @@ def sees_confidential(user, obj):
 
 
 class ConfidentialHistoryHelper(HistoricalRecordContextHelper):
-    """The admin's history list without the changes of fields the viewer may not see."""
+    """The admin's history list as a clerk reads it: without the changes of fields the viewer may not see, and
+    each value in words (registry.history.readable_value) rather than as stored."""
 
     def __init__(self, model, historical_record, hidden):
         super().__init__(model, historical_record)
@@ -51,79 +57,13 @@ class ConfidentialHistoryHelper(HistoricalRecordContextHelper):
         visible = ModelDelta(changes, [change.field for change in changes], delta.old_record, delta.new_record)
         return super().context_for_delta_changes(visible)
 
-
-class ArchivedListFilter(admin.SimpleListFilter):
-    title = _("archive")
-    parameter_name = "archived"
-
-    def lookups(self, request, model_admin):
-        return [("archived", _("Archived only")), ("all", _("Active and archived"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "archived":
-            return queryset.filter(archived_at__isnull=False)
-        if self.value() == "all":
-            return queryset
-        return queryset.filter(archived_at__isnull=True)
-
-    def choices(self, changelist):
-        yield {
-            "selected": self.value() is None,
-            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
-            "display": _("Active only"),
-        }
-        for lookup, title in self.lookup_choices:
-            yield {
-                "selected": self.value() == lookup,
-                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
-                "display": title,
-            }
+    def prepare_delta_change_value(self, change, value):
+        return readable_value(
+            self.model._meta.get_field(change.field), super().prepare_delta_change_value(change, value)
+        )
 
 
 NAMES = NAME_FIELDS
-
-
-def annotated_column(attribute, description):
-    """A list column showing `attribute`, a figure the admin's `get_queryset` annotates, and sorting by it."""
-
-    @admin.display(description=description, ordering=attribute)
-    def column(model_admin, obj):
-        return getattr(obj, attribute)
-
-    return column
-
-
-def key_column(attribute, model, field="pk", column=None):
-    """An import/export column holding the linked record's natural key (`field` of `model`) rather than its id."""
-    return fields.Field(
-        attribute=attribute, column_name=column or attribute, widget=widgets.ForeignKeyWidget(model, field)
-    )
-
-
-class RegistryResource(ModelResource):
-    """Import/export of a registry. Subclasses name the natural key in Meta.import_id_fields; an import whose any
-    row is bad imports nothing and lists every row's errors."""
-
-    def export_field(self, field, instance, **kwargs):
-        """A confidential field (the model's `confidential_fields`) of a row the exporting user may not see it on is
-        exported empty, as the API and the portal leave it out."""
-        user = kwargs.get("user")
-        hidden = confidential_fields(type(instance))
-        # Exported rows are the stored ones: the rule is asked of them directly, without looking them up again.
-        rule = access.rule_for(type(instance))
-        if user is not None and field.attribute in hidden and not rule.sees_confidential_fields(user, instance):
-            return ""
-        return super().export_field(field, instance, **kwargs)
-
-    class Meta:
-        skip_unchanged = True
-        report_skipped = True
-        use_transactions = True
-        exclude = ("created_at", "updated_at", "archived_at")
-
-    def export_resource(self, instance, selected_fields=None, **kwargs):
-        # Exported files are opened in spreadsheets: a text starting like a formula is written as plain text.
-        return neutralise_row(super().export_resource(instance, selected_fields, **kwargs))
 
 
 # Links typed without a scheme are taken as https (Django 6's default; silences its deprecation warning).
@@ -151,7 +91,7 @@ class LinkCheckedForm(forms.ModelForm):
 class RegistryAdminForm(VersionedFormMixin, LinkCheckedForm):
     """The admin's change form: carries the version it was opened at, and refuses a save over a newer change."""
 
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    version = forms.CharField(widget=forms.HiddenInput, required=False, label=_("version"))
     checks_version = True
 
     def clean(self):
@@ -175,9 +115,12 @@ class RegistryAdminForm(VersionedFormMixin, LinkCheckedForm):
 
 
 class RegistryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    """Search looks in the model's `search_fields` unless the admin names its own."""
+    """Search looks in the model's `search_fields` unless the admin names its own. Exports are offered for a report
+    (names in the reader's language, registry.reports) and for re-import (codes, the import's own columns)."""
 
     form = RegistryAdminForm
+    export_form_class = ExportForm
+    to_encoding = "utf-8-sig"  # a byte-order mark: spreadsheets then read the Cyrillic and Kazakh letters right
     readonly_fields = ("created_at", "updated_at", "archived_at")
     formfield_overrides = URL_FIELD_OVERRIDES
     actions = ["archive_selected", "restore_selected"]
@@ -187,6 +130,10 @@ class RegistryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
         super().__init__(model, admin_site)
         if not self.search_fields:
             self.search_fields = getattr(model, "search_fields", ())
+        if not self.ordering and all(hasattr(model, field) for field in NAMES):
+            # A named registry's list and autocomplete run by name in the reader's language, numbers read as
+            # numbers ("№2" before "№10"); the list's name column shows it sorted.
+            self.ordering = (LocalNaturalName("name"), "pk")
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -200,14 +147,45 @@ class RegistryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
         request.reverting_history = True
         return super().history_form_view(request, object_id, version_id, extra_context)
 
+    def history_view_title(self, request, obj):
+        # django-simple-history's own wording has no Kazakh or Russian the site can use: the title in ours.
+        return _("History of changes: %(record)s") % {"record": obj}
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
+        # The reason column is shown only when some entry of the page gives a reason.
+        historical_records.has_reasons = any(record.history_change_reason for record in historical_records)
+
     def get_resource_classes(self, request):
         declared = super().get_resource_classes(request)
         if self.resource_classes or self.resource_class:
             return declared
         return [modelresource_factory(self.model, resource_class=RegistryResource)]
 
+    def get_export_resource_classes(self, request):
+        codes = list(self.get_resource_classes(request))
+        return [*(for_report(resource) for resource in codes), *codes]
+
+    def get_export_filename(self, request, queryset, file_format):
+        """ "Мероприятия 2026-11-23.xlsx": the registry's name in the reader's language and the day; the file for
+        re-import says so."""
+        name = capfirst(self.model._meta.verbose_name_plural)
+        if not getattr(request, "exports_report", True):
+            name = _("%(registry)s, for re-import") % {"registry": name}
+        return f"{name} {timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
+
+    def _do_file_export(self, file_format, request, queryset, export_form=None):
+        chosen = self.choose_export_resource_class(export_form, request)
+        request.exports_report = getattr(chosen, "for_report", False)
+        response = super()._do_file_export(file_format, request, queryset, export_form)
+        # A name in Cyrillic or Kazakh letters reaches the browser only as RFC 6266's filename*.
+        response["Content-Disposition"] = content_disposition_header(
+            True, self.get_export_filename(request, queryset, file_format)
+        )
+        return response
+
     def get_list_filter(self, request):
-        return (*super().get_list_filter(request), ArchivedListFilter)
+        return (*choice_filters(self.model, super().get_list_filter(request)), ArchivedListFilter)
 
     def get_readonly_fields(self, request, obj=None):
         return tuple(dict.fromkeys((*super().get_readonly_fields(request, obj), *RegistryAdmin.readonly_fields)))

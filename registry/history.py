@@ -1,9 +1,14 @@
 """Change history for every registry: django-simple-history, plus the id of the request that made each change."""
 
+import datetime
+import decimal
+
 from django.db import models
 from django.dispatch import receiver
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+from simple_history.models import DeletedObject, HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
 from registry.middleware import current_request_id
@@ -98,4 +103,40 @@ def with_previous(records, history):
 def _plain(value):
     if value is None or isinstance(value, bool | int | float | str):
         return value
+    return str(value)
+
+
+def readable_value(field, value):
+    """A value of `field` in a history entry as a person reads it: the label of a choice, the name of a related
+    record (or of a user), a local date and time without seconds, "yes" or "no"; nothing at all for an empty
+    value. A list (a many-to-many field's related records) reads as their names, separated by commas."""
+    if isinstance(value, list | tuple):
+        return ", ".join(text for text in (readable_value(field, item) for item in value) if text)
+    if isinstance(value, DeletedObject):
+        if value.pk is None:
+            return ""
+        value = value.model._base_manager.filter(pk=value.pk).first()
+        return person_name(value) if value is not None else "—"
+    if value is None or value == "":
+        return ""
+    if getattr(field, "flatchoices", None) and not isinstance(value, models.Model):
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if isinstance(value, datetime.datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return formats.date_format(local, "SHORT_DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, datetime.time):
+        return formats.time_format(value, "TIME_FORMAT")
+    if isinstance(value, decimal.Decimal | float):
+        return formats.localize(value)
+    return person_name(value)
+
+
+def person_name(value):
+    """A user by the name people know them by; any other value as text."""
+    if hasattr(value, "get_full_name"):
+        return value.get_full_name() or value.get_username()
     return str(value)

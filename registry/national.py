@@ -50,18 +50,24 @@ MEDIATION_OFFICES = 20
 class Progress:
     """A one-line text bar on stderr: `[#####.....]  45%  events 33,750/75,000`."""
 
-    def __init__(self, total, stream=None, width=30):
+    def __init__(self, total, stream=None, width=30, report=None):
         self.total = max(total, 1)
+        self.rows = total
+        self.report = report
         self.done = 0
         self.stream = stream or sys.stderr
         self.width = width
         self.started = time.perf_counter()
         self.live = getattr(self.stream, "isatty", lambda: False)()
         self.label = ""
+        if report is not None:
+            report(0, total)
 
     def step(self, label, count, of):
         self.done += count
         self.label = f"{label} {of[0]:,}/{of[1]:,}"
+        if self.report is not None:
+            self.report(self.done, self.rows)
         if self.live:
             self.stream.write("\r" + self.line())
             self.stream.flush()
@@ -135,12 +141,16 @@ class Part:
         return random.Random(f"{key}:{have}")
 
 
-def seed(stdout, factor=1.0, stream=None):
-    """Top the registries up to the national figures times `factor`; returns {registry: rows created}."""
+def seed(stdout, factor=1.0, stream=None, report=None):
+    """Top the registries up to the national figures times `factor`; returns {registry: rows created}.
+
+    The plan (counts only) is made first, so that the total is known before anything is written; then every part
+    runs in one transaction: a failure keeps nothing of it. `report(done, total)`, when given, is called with (0,
+    total) before the transaction and after every batch (a background job's progress)."""
     started = time.perf_counter()
+    parts = [part(factor) for module in app_modules("national") for part in getattr(module, "PARTS", ())]
+    progress = Progress(sum(part.missing() for part in parts), stream, report=report)
     with transaction.atomic():
-        parts = [part(factor) for module in app_modules("national") for part in getattr(module, "PARTS", ())]
-        progress = Progress(sum(part.missing() for part in parts), stream)
         made = {}
         for part in parts:
             part.progress = progress

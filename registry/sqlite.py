@@ -7,6 +7,8 @@ import re
 from django.db.backends.signals import connection_created
 from django.dispatch import receiver
 
+from registry.ordering import natural_sql_key
+
 
 @functools.lru_cache(maxsize=1024)
 def _pattern(like_pattern, escape):
@@ -37,3 +39,5 @@ def fold_case_in_like(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
         connection.connection.create_function("like", 2, unicode_like, deterministic=True)
         connection.connection.create_function("like", 3, unicode_like, deterministic=True)
+        # Natural order ("№2" before "№10") for the admin's lists: registry.ordering.NaturalKey.
+        connection.connection.create_function("shanyrak_natural_key", 1, natural_sql_key, deterministic=True)

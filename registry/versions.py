@@ -28,12 +28,12 @@ def claim(instance, expected=None):
         raise StaleVersion()
 
 
-def what_changed(record, since_version):
-    """A sentence for the person whose form was based on `since_version`: who changed the record since, when,
-    and which fields."""
+def changes_since(record, since_version):
+    """Who changed `record` last since `since_version`, when (formatted), and the names of the fields changed since
+    (empty when that version is no longer in the history); None when the record no longer exists."""
     current = type(record)._base_manager.filter(pk=record.pk).first()
     if current is None:
-        return _("The record no longer exists.")
+        return None
     history = list(current.history.select_related("history_user").order_by("-history_date", "-history_id")[:50])
     base = next((entry for entry in history if version_of(entry.updated_at) == since_version), None)
     latest = history[0] if history else None
@@ -44,11 +44,21 @@ def what_changed(record, since_version):
                 continue
             if getattr(base, field.attname, None) != getattr(current, field.attname):
                 fields.append(str(field.verbose_name))
-    parts = {
+    return {
         "user": latest.history_user.get_username() if latest and latest.history_user else _("someone"),
         "time": formats.date_format(timezone.localtime(current.updated_at), "DATETIME_FORMAT"),
-        "fields": ", ".join(fields) if fields else _("see its history"),
+        "fields": fields,
+        "current": current,
     }
+
+
+def what_changed(record, since_version):
+    """A sentence for the person whose form was based on `since_version`: who changed the record since, when,
+    and which fields."""
+    changes = changes_since(record, since_version)
+    if changes is None:
+        return _("The record no longer exists.")
+    parts = {**changes, "fields": ", ".join(changes["fields"]) if changes["fields"] else _("see its history")}
     return (
         _(
             "This record was changed by %(user)s at %(time)s after you opened it (changed: %(fields)s). Your "

@@ -7,7 +7,7 @@ from django import forms
 from django.core.validators import MaxValueValidator
 from django.http import Http404, HttpResponse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -118,10 +118,8 @@ class DownloadView(View):
         if table is None:
             raise Http404
         title = table_title(table, form)
-        filename = slugify(
-            f"{table.slug}-{form.chosen_year if table.slug.startswith('events-') else ''}"
-            f"-{form.chosen_region.pk if form.chosen_region else ''}"
-        ).strip("-")
+        # The table's title in the reader's language, as the page shows it: "Мероприятия по регионам, 2026.xlsx".
+        filename = "".join(ch for ch in title if ch not in '\\/:*?"<>|').strip()
         if extension == "csv":
             response = HttpResponse(csv_bytes(table), content_type="text/csv; charset=utf-8")
         else:
@@ -129,7 +127,7 @@ class DownloadView(View):
                 xlsx_bytes(table, title),
                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+        response["Content-Disposition"] = content_disposition_header(True, f"{filename}.{extension}")
         return response
 
 

@@ -7,7 +7,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from accounts.models import Role, User
-from tests.browser import chromium  # noqa: F401  (the headless browser fixture, for every browser test)
+from tests.browser import chromium, closed_connections, shared_chromium  # noqa: F401  (the browser fixtures)
 
 # Every role the suite signs in as; None is the anonymous visitor. The two coordinators and the two mediators work
 # in different regions (and offices), so each rule is seen both granting and refusing.

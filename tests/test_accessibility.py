@@ -7,24 +7,19 @@ import os
 import re
 
 import pytest
-from django.db import connections
 from django.utils import timezone
 
 from events.models import Verification
-from tests.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.browser import CHROMIUM, LANGUAGES, SCREENS
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.pages_only,
     pytest.mark.skipif(
         not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed at /usr/bin/chromium (.ci/run does it)"
     ),
 ]
 
-LANGUAGES = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US"}
-SCREENS = {
-    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
-    "desktop": {"viewport": {"width": 1366, "height": 768}},
-}
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices; only serious and critical findings fail.
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
@@ -60,32 +55,9 @@ LAYOUT = """(phone) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def shared_chromium(live_server):
-    """One Chromium for the whole module (each test opens its own contexts in it)."""
-    from playwright.sync_api import sync_playwright
-
-    # As in tests/test_events_browser.py: Playwright's sync API runs an event loop in this thread while the ORM stays
-    # synchronous; allowed for this module only.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            yield browser
-            browser.close()
-    finally:
-        if previous is None:
-            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-        connections.close_all()
-
-
 @pytest.fixture(autouse=True)
-def _close_connections():
-    yield
-    connections.close_all()
+def _each_test_closes_its_connections(closed_connections):
+    pass
 
 
 def signed_in_state(browser, base, username):

@@ -13,7 +13,7 @@ from schemathesis.specs.openapi.checks import content_type_conformance, response
 from accounts.models import ApiToken
 from config.wsgi import application
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.end_to_end]
 
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 

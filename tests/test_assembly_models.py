@@ -207,7 +207,7 @@ def test_a_sixth_senator_on_any_day_is_refused(reference):
     with pytest.raises(ValidationError) as error:
         late.full_clean()
     assert "role" in error.value.message_dict
-    assert "2027-12-01" in error.value.message_dict["role"][0]
+    assert "Dec. 1, 2027" in error.value.message_dict["role"][0]  # the day as the language writes it
     # After the four fixed-term senators hand over, a seat is free again; the handover day itself is free too.
     after = senator("Successor", date(2028, 1, 1))
     after.full_clean()
@@ -223,6 +223,7 @@ def test_no_post_on_the_start_day_is_refused(reference):
     with pytest.raises(ValidationError) as error:
         deputy.full_clean()
     assert "start_date" in error.value.message_dict
+    assert "March 1, 2023" in error.value.message_dict["start_date"][0]
 
 
 def test_chairman_handover_day_is_not_a_double_seat(reference):

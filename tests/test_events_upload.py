@@ -52,12 +52,88 @@ def test_who_may_upload(role, url, browser):
 def test_templates_have_the_columns(browser):
     client = browser("coord-kz-10")
     text = client.get("/portal/events/template.csv").content.decode("utf-8-sig")
-    assert next(csv.reader(io.StringIO(text))) == list(COLUMNS)
+    header = next(csv.reader(io.StringIO(text)))
+    assert [cell.rsplit("(", 1)[1].rstrip(")") for cell in header] == list(COLUMNS)
+    assert header[COLUMNS.index("participants_count")] == "Participants (participants_count)"
     workbook = load_workbook(io.BytesIO(client.get("/portal/events/template.xlsx").content))
-    assert [cell.value for cell in workbook["events"][1]] == list(COLUMNS)
+    assert [cell.value for cell in workbook["events"][1]] == header
     codes = {(row[0], row[1]) for row in workbook["codes"].iter_rows(min_row=2, values_only=True)}
-    assert ("kind", "charity") in codes and ("region", "KZ-10") in codes and ("district", "Semey") in codes
+    assert ("Kind (kind)", "charity") in codes and ("Region (region)", "KZ-10") in codes
+    assert ("District or city (district)", "Semey") in codes
     assert browser("coord-kz-10").get("/portal/events/template.pdf").status_code == 404
+
+
+def russian(client):
+    client.cookies["django_language"] = "ru"
+    return client
+
+
+def test_the_template_in_russian_names_each_column_with_its_code_and_gives_an_example(browser):
+    client = russian(browser("coord-kz-10"))
+    rows = list(csv.reader(io.StringIO(client.get("/portal/events/template.csv").content.decode("utf-8-sig"))))
+    header, example = rows
+    assert header[:4] == ["Название (title)", "Вид (kind)", "Статус (status)", "Дата начала (start_date)"]
+    assert "Участники (participants_count)" in header
+    values = dict(zip(COLUMNS, example, strict=True))
+    assert values["title"].startswith("Пример: ")
+    assert (values["kind"], values["status"], values["start_date"]) == ("фестиваль", "проведено", "21.03.2025")
+    assert values["region"] == "область Абай"
+
+
+def test_the_xlsx_template_offers_drop_down_lists_for_kind_status_district_and_programme(browser):
+    make_programme(code="jomart", name_ru="Жомарт", start_date=None, end_date=None)
+    client = russian(browser("coord-kz-10"))
+    workbook = load_workbook(io.BytesIO(client.get("/portal/events/template.xlsx").content))
+    sheet, lists = workbook["events"], workbook["lists"]
+    assert sheet["K1"].value == "Участники (participants_count)"
+    assert sheet["A2"].value.startswith("Пример: ")
+    letters = {column: "ABCDEFGHIJKLMNOPQR"[COLUMNS.index(column)] for column in COLUMNS}
+    offered = {}
+    for validation in sheet.data_validations.dataValidation:
+        assert validation.type == "list"
+        (cells,) = str(validation.sqref).split()
+        sheet_name, cell_range = validation.formula1.split("!")
+        assert sheet_name.strip("'") == "lists"
+        names = [cell.value for row in lists[cell_range.replace("$", "")] for cell in row]
+        offered[cells[0]] = names
+        assert cells.startswith(f"{cells[0]}2:")
+    assert set(offered) == {letters[column] for column in ("kind", "status", "district", "programme")}
+    assert "фестиваль" in offered[letters["kind"]] and "проведено" in offered[letters["status"]]
+    assert "Семей" in offered[letters["district"]] and offered[letters["programme"]] == ["Жомарт"]
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_template_filled_in_under_its_example_imports_without_the_example(browser, kind):
+    client = russian(browser("coord-kz-10"))
+    template = client.get(f"/portal/events/template.{kind}").content
+    if kind == "csv":
+        text = template.decode("utf-8-sig") + "Вечер дружбы,творческий вечер,,10.02.2025,,,,,,,1200,,,,,,,\n"
+        upload = SimpleUploadedFile("events.csv", text.encode("utf-8"))
+    else:
+        workbook = load_workbook(io.BytesIO(template))
+        workbook["events"].append(["Вечер дружбы", "творческий вечер", None, "10.02.2025", *[None] * 6, 1200])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        upload = SimpleUploadedFile("events.xlsx", buffer.getvalue())
+    preview = checked(client, upload)
+    report = preview.context["report"]
+    assert report.ok and report.count == 1, (kind, report.error_rows)
+    assert [row["row"] for row in report.sample] == [3]
+    assert "1\xa0200" in preview.content.decode()  # the participants, grouped as Russian writes numbers
+
+
+def test_a_file_with_a_second_header_row_of_codes_is_read(users):
+    text = "Название (title),Вид (kind),Дата начала (start_date)\ntitle,kind,start_date\nКеш,forum,2025-02-10\n"
+    records = read_table(io.BytesIO(text.encode()), "events.csv")
+    assert records == [(3, {"title": "Кеш", "kind": "forum", "start_date": "2025-02-10"})]
+
+
+def test_upload_errors_name_the_column_in_the_users_language(browser):
+    client = russian(browser("coord-kz-10"))
+    preview = checked(client, csv_file([row(participants_count="много"), row(title="", start_date="2025-02-11")]))
+    page = preview.content.decode()
+    assert "Участники: " in page and "Название: " in page
+    assert "participants_count:" not in page and "<code>title</code>" not in page
 
 
 def test_preview_lists_every_rows_errors_and_imports_nothing(browser):

@@ -150,6 +150,20 @@ def test_a_forged_cursor_is_a_400_naming_the_cursor(api, cursor):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("year", ["-2.7e-244", "0", "0.5", "10000", "-1"])
+def test_a_year_no_date_can_have_is_a_400_naming_the_year(api, year):
+    response = api("reader").get("/api/v1/sessions/", {"year": year})
+    assert response.status_code == 400
+    assert "year" in response.json()
+
+
+@pytest.mark.django_db
+def test_a_year_filter_still_finds_the_sessions_of_that_year(api):
+    response = api("reader").get("/api/v1/sessions/", {"year": "2025"})
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
 def test_a_cursor_the_api_gave_still_works(api):
     for day in range(1, 4):
         make_event(title=f"Event {day}", start_date=datetime.date(2025, 3, day))
@@ -226,10 +240,16 @@ def test_the_admin_export_neutralises_formulas(users):
     make_event(title=FORMULAS[0])
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(users["admin"])
-    for fmt, index in (("csv", "0"), ("xlsx", "1")):
+    # Both files: the one for a report (resource 0) and the one for re-import (resource 1).
+    for fmt, index, resource, prefix in (
+        ("csv", "0", "0", "eventresourceforreport"),
+        ("xlsx", "1", "0", "eventresourceforreport"),
+        ("csv", "0", "1", "eventresource"),
+        ("xlsx", "1", "1", "eventresource"),
+    ):
         response = client.post(
             "/admin/events/event/export/",
-            {"format": index, "resource": "0", **{f"eventresource_{name}": "on" for name in ("id", "title")}},
+            {"format": index, "resource": resource, **{f"{prefix}_{name}": "on" for name in ("id", "title")}},
         )
         assert response.status_code == 200, fmt
         if fmt == "csv":

@@ -19,8 +19,14 @@ def test_kazakh_dates_put_the_year_first_as_kazakh_writes_them():
     with translation.override("kk"):
         assert formats.date_format(day, "SHORT_DATE_FORMAT") == "28.11.2026"
         long = formats.date_format(day)
-    assert long.startswith("2026 жылғы 28 ")
-    assert "November" not in long
+    assert long == "2026 жылғы 28 қараша"
+
+
+def test_kazakh_month_names_inside_a_date_are_in_lower_case():
+    with translation.override("kk"):
+        assert formats.date_format(datetime.date(2026, 3, 1)) == "2026 жылғы 1 наурыз"
+        assert formats.date_format(datetime.date(2026, 3, 1), "YEAR_MONTH_FORMAT") == "2026 жылғы наурыз"
+        assert formats.date_format(datetime.date(2026, 3, 1), "MONTH_DAY_FORMAT") == "1 наурыз"
 
 
 def test_russian_and_english_keep_their_own_conventions():

@@ -54,6 +54,9 @@ def test_the_service_worker_covers_the_portal_and_loads_only_our_own_scripts(cli
     config = json.loads(re.search(r"self\.SHANYRAK = (\{.*\});", text).group(1))
     assert config["pages"] == ["/portal/events/new/", "/portal/events/"]
     assert config["form"] == "/portal/events/new/"
+    assert config["events"] == "/portal/offline/events.json"
+    assert re.fullmatch(config["eventPage"], "/portal/events/12/")
+    assert not re.match(config["eventPage"], "/portal/events/new/")
     for path in config["files"]:
         assert finders.find(path.removeprefix("/static/")), path
     assert re.findall(r'"([^"]+\.js)"', text.split("importScripts", 1)[1]) == [
@@ -85,12 +88,14 @@ def test_signed_in_pages_link_the_manifest_and_the_offline_scripts_and_public_pa
     assert "offline.js" not in mediator and "data-service-worker" not in mediator, "only those who log events"
 
 
-def test_the_events_list_shows_the_panel_and_a_saved_event_has_no_offline_form(browser):
+def test_the_events_list_shows_the_panel_and_a_saved_event_can_be_changed_offline_from_its_version(browser):
     from tests.eventkit import make_event
 
     coordinator = browser("coord-kz-10")
     assert 'id="offline-panel"' in coordinator.get("/portal/events/").content.decode()
     event = make_event(title="Бұрынғы")
     page = coordinator.get(f"/portal/events/{event.pk}/").content.decode()
-    assert "data-offline-form" not in page
-    assert 'name="client_key"' not in page
+    assert "data-offline-form" in page
+    assert '<input type="hidden" name="client_key" value="">' in page
+    assert f'name="version" value="{event.version}"' in page
+    assert 'data-reopen="Open the event online"' in page and 'data-discard-change="Discard my change"' in page

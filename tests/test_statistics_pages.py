@@ -5,6 +5,7 @@ import datetime
 import io
 import re
 from collections import Counter, defaultdict
+from urllib.parse import quote
 
 import pytest
 from django.utils import timezone
@@ -238,6 +239,9 @@ def test_the_csv_and_xlsx_downloads_hold_the_rows_of_the_table_on_the_page(event
     sheet = load_workbook(io.BytesIO(as_xlsx.content)).active
     assert [list(row) for row in sheet.iter_rows(values_only=True)] == expected
     assert sheet.freeze_panes == "B2"
+    assert sheet.title == str(table.title)[:31]
+    name = f"{table.title}, {YEAR}.xlsx" if slug.startswith("events-") else f"{table.title}.xlsx"
+    assert as_xlsx["Content-Disposition"] == f"attachment; filename*=utf-8''{quote(name)}"
 
 
 def test_the_csv_headers_are_human_and_the_rows_name_regions(events):

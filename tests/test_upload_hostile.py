@@ -174,7 +174,7 @@ def test_a_nul_character_refuses_the_file():
 def test_a_nul_character_in_a_cell_names_the_row_and_column():
     with pytest.raises(UploadError) as refused:
         tables._cell_value("a\x00b", 7, "venue")
-    assert "Row 7, column venue" in str(refused.value)
+    assert "Row 7, column Venue" in str(refused.value)
 
 
 def test_a_cell_of_140_thousand_characters_is_refused_naming_the_row():
@@ -182,7 +182,7 @@ def test_a_cell_of_140_thousand_characters_is_refused_naming_the_row():
     message = refusal(content, "events.csv")
     assert "2" in message and ("longer than" in message or "cannot be read as CSV" in message)
     content = csv_bytes([HEADER, GOOD, ["x" * 20_000, "forum", "held", "2025-02-10"]])
-    assert "Row 3, column title" in refusal(content, "events.csv")
+    assert "Row 3, column Title" in refusal(content, "events.csv")
 
 
 def test_a_file_over_the_size_limit_is_refused(settings):

@@ -7,7 +7,7 @@ from assembly.admin.people import MembershipInline, PostInline
 from assembly.models import Body, BodyName, Identifier
 from regions.admin import RegionalResource
 from regions.models import District
-from registry.admin import RegistryAdmin, RegistryInline
+from registry.admin import NAME, RegistryAdmin, RegistryInline
 from registry.models import through
 
 
@@ -63,7 +63,7 @@ class IdentifierInline(RegistryInline, admin.TabularInline):
     fields = ("scheme", "value")
 
 
-BODY_LIST = ("name_kk", "name_ru", "name_en", "kind", "level", "region", "status", "founded_on", "dissolved_on")
+BODY_LIST = (NAME, "kind", "level", "region", "status", "founded_on")
 
 
 @admin.register(Body)
@@ -79,7 +79,7 @@ class BodyAdmin(RegistryAdmin):
 @admin.register(BodyName)
 class BodyNameAdmin(RegistryAdmin):
     resource_classes = [BodyNameResource]
-    list_display = ("name_en", "name_ru", "name_kk", "body", "start_date", "end_date")
+    list_display = (NAME, "body", "start_date", "end_date")
     list_select_related = ("body",)
     search_fields = (*BodyName.search_fields, *through("body"))
     autocomplete_fields = ("body",)

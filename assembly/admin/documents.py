@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from assembly.admin.base import NAMES, AssemblyResource
 from assembly.models import StrategicDocument
-from registry.admin import RegistryAdmin
+from registry.admin import NAME, RegistryAdmin
 
 
 class StrategicDocumentResource(AssemblyResource):
@@ -17,6 +17,6 @@ class StrategicDocumentResource(AssemblyResource):
 @admin.register(StrategicDocument)
 class StrategicDocumentAdmin(RegistryAdmin):
     resource_classes = [StrategicDocumentResource]
-    list_display = ("name_en", "name_ru", "name_kk", "kind", "number", "adopted_year", "start_date", "end_date")
+    list_display = (NAME, "kind", "number", "adopted_year", "start_date", "end_date")
     list_filter = ("kind", "adopted_year")
     autocomplete_fields = ("adopted_by",)

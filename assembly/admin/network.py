@@ -11,7 +11,7 @@ from assembly.admin.people import MembershipInline
 from assembly.models import AssociationActivity, EthnicGroup, EthnoculturalAssociation, HouseOfFriendship
 from regions.admin import RegionalResource
 from regions.models import District
-from registry.admin import RegistryAdmin, RegistryInline, annotated_column
+from registry.admin import NAME, RegistryAdmin, RegistryInline, annotated_column
 from registry.models import through
 
 
@@ -34,12 +34,7 @@ class HouseOfFriendshipResource(RegionalResource, AssemblyResource):
             "house_kind",
             "region",
             "district",
-            "address",
-            "status",
-            "opened_on",
-            "dissolved_on",
-            "capacity",
-            "on_tourist_route",
+            *HouseOfFriendship.own_fields,
         )
 
 
@@ -103,7 +98,7 @@ class HostedAssociationInline(RegistryInline, admin.TabularInline):
 @admin.register(EthnicGroup)
 class EthnicGroupAdmin(RegistryAdmin):
     resource_classes = [EthnicGroupResource]
-    list_display = ("name_kk", "name_ru", "name_en", "census_2021_count", "census_2021_percent", "association_count")
+    list_display = (NAME, "census_2021_count", "census_2021_percent", "association_count")
 
     def get_queryset(self, request):
         active = Q(associations__archived_at__isnull=True)
@@ -115,7 +110,7 @@ class EthnicGroupAdmin(RegistryAdmin):
 @admin.register(HouseOfFriendship)
 class HouseOfFriendshipAdmin(RegistryAdmin):
     resource_classes = [HouseOfFriendshipResource]
-    list_display = ("name_kk", "name_ru", "name_en", "house_kind", "region", "status", "opened_on", "on_tourist_route")
+    list_display = (NAME, "house_kind", "region", "status", "opened_on", "on_tourist_route")
     list_filter = ("house_kind", "status", "on_tourist_route", "region")
     list_select_related = ("region",)
     autocomplete_fields = ("region", "district", "parent", "successor")
@@ -126,7 +121,7 @@ class HouseOfFriendshipAdmin(RegistryAdmin):
 @admin.register(EthnoculturalAssociation)
 class EthnoculturalAssociationAdmin(RegistryAdmin):
     resource_classes = [AssociationResource]
-    list_display = ("name_kk", "name_ru", "name_en", "region", "level", "status", "registered_on", "bin")
+    list_display = (NAME, "region", "level", "status", "registered_on", "bin")
     list_filter = ("status", "level", "ethnic_groups", "region")
     list_select_related = ("region",)
     autocomplete_fields = ("region", "district", "parent", "successor", "host_house", "ethnic_groups")
@@ -137,7 +132,7 @@ class EthnoculturalAssociationAdmin(RegistryAdmin):
 @admin.register(AssociationActivity)
 class AssociationActivityAdmin(RegistryAdmin):
     resource_classes = [ActivityResource]
-    list_display = ("name_en", "name_ru", "name_kk", "kind", "language", "association")
+    list_display = (NAME, "kind", "language", "association")
     list_filter = ("kind", "language")
     list_select_related = ("association",)
     search_fields = (*AssociationActivity.search_fields, *through("association"))

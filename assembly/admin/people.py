@@ -5,7 +5,7 @@ from django.contrib import admin
 from assembly.admin.base import NAMES, PERSON_NAMES, AssemblyResource, fk
 from assembly.models import Body, Membership, Person, Post
 from regions.admin import RegionalResource
-from registry.admin import RegistryAdmin, RegistryInline
+from registry.admin import NAME, RegistryAdmin, RegistryInline
 from registry.models import through
 
 
@@ -56,7 +56,7 @@ class PostInline(RegistryInline, admin.TabularInline):
 @admin.register(Person)
 class PersonAdmin(RegistryAdmin):
     resource_classes = [PersonResource]
-    list_display = ("surname", "given_name", "patronymic", "name_kk", "name_ru", "region")
+    list_display = ("__str__", "region")
     list_filter = ("region", "memberships__role")
     list_select_related = ("region",)
     autocomplete_fields = ("region",)
@@ -66,7 +66,7 @@ class PersonAdmin(RegistryAdmin):
 @admin.register(Membership)
 class MembershipAdmin(RegistryAdmin):
     resource_classes = [MembershipResource]
-    list_display = ("person", "role", "body", "start_date", "end_date", "end_reason")
+    list_display = ("person", "role", "body", "start_date", "end_date")
     list_filter = ("role", "body__kind", "end_reason", ("start_date", admin.DateFieldListFilter))
     list_select_related = ("person", "body")
     autocomplete_fields = ("person", "body")
@@ -76,7 +76,7 @@ class MembershipAdmin(RegistryAdmin):
 @admin.register(Post)
 class PostAdmin(RegistryAdmin):
     resource_classes = [PostResource]
-    list_display = ("name_en", "body", "role", "seats", "start_date", "end_date")
+    list_display = (NAME, "body", "role", "start_date", "end_date")
     list_filter = ("role",)
     list_select_related = ("body",)
     search_fields = (*Post.search_fields, *through("body"))

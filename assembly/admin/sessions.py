@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from assembly.admin.base import NAMES, AssemblyResource, fk
 from assembly.admin.instructions import InstructionInline
 from assembly.models import AgendaItem, Award, AwardPresentation, Person, Session, SessionDocument
-from registry.admin import RegistryAdmin, RegistryInline
+from registry.admin import NAME, RegistryAdmin, RegistryInline, translated_column
+
+TITLE = translated_column("title", _("title"))
 
 
 class SessionResource(AssemblyResource):
@@ -101,7 +103,7 @@ class SessionAdmin(RegistryAdmin):
 @admin.register(AgendaItem)
 class AgendaItemAdmin(RegistryAdmin):
     resource_classes = [AgendaItemResource]
-    list_display = ("session", "position", "title_en", "title_ru", "title_kk")
+    list_display = ("session", "position", TITLE)
     list_select_related = ("session",)
     autocomplete_fields = ("session", "speaker")
 
@@ -109,7 +111,7 @@ class AgendaItemAdmin(RegistryAdmin):
 @admin.register(SessionDocument)
 class SessionDocumentAdmin(RegistryAdmin):
     resource_classes = [SessionDocumentResource]
-    list_display = ("title_en", "kind", "session", "url")
+    list_display = (TITLE, "kind", "session")
     list_filter = ("kind",)
     list_select_related = ("session",)
     autocomplete_fields = ("session",)
@@ -118,7 +120,7 @@ class SessionDocumentAdmin(RegistryAdmin):
 @admin.register(Award)
 class AwardAdmin(RegistryAdmin):
     resource_classes = [AwardResource]
-    list_display = NAMES
+    list_display = (NAME,)
 
 
 @admin.register(AwardPresentation)

@@ -19,7 +19,7 @@ from assembly.models import (
     StrategicDocument,
 )
 from assembly.roman import from_roman
-from registry.api.filters import DatedFilterSet, RegistryFilterSet
+from registry.api.filters import DatedFilterSet, RegistryFilterSet, YearFilter
 
 
 class BodyFilterSet(DatedFilterSet):
@@ -83,7 +83,7 @@ class PostFilterSet(DatedFilterSet):
 
 
 class SessionFilterSet(DatedFilterSet):
-    year = django_filters.NumberFilter(field_name="start_date", lookup_expr="year", label=_("Year"))
+    year = YearFilter(field_name="start_date", lookup_expr="year", label=_("Year"))
 
     class Meta:
         model = Session

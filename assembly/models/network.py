@@ -69,6 +69,8 @@ class HouseOfFriendship(Body):
     capacity = models.PositiveIntegerField(_("capacity (seats)"), null=True, blank=True)
     on_tourist_route = models.BooleanField(_("on a tourist route"), default=False)
 
+    # The House's own facts, in the order the import-export file, the portal's form and the API list them.
+    own_fields = ("address", "status", "opened_on", "dissolved_on", "capacity", "on_tourist_route")
     body_kind = BodyKind.HOUSE_OF_FRIENDSHIP
     allowed_statuses = tuple(BodyStatus(value) for value in HouseStatus.values)
     access = AccessRule(visibility=Visibility.PUBLIC, region_path="region", coordinator_writes=True)
@@ -114,6 +116,8 @@ class EthnoculturalAssociation(Body):
     """An ethnocultural association of one or more ethnic groups. Its contacts are confidential."""
 
     search_fields = (*NAME_FIELDS, "bin", *through("ethnic_groups"), "email", "phone")
+    # The association's standing, in the order the portal's form and the API list it.
+    own_fields = ("status", "status_since", "founded_on", "registered_on", "dissolved_on", "bin")
 
     ethnic_groups = models.ManyToManyField(
         EthnicGroup, verbose_name=_("ethnic groups"), related_name="associations", blank=True

@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import AccessRule, Visibility
@@ -164,7 +165,10 @@ class Membership(Period, RegistryModel):
             return
         if self.start_date and not any(post.in_force_on(self.start_date) for post in posts):
             raise ValidationError(
-                {"start_date": _("This body had no such post on %(day)s.") % {"day": self.start_date.isoformat()}}
+                {
+                    "start_date": _("This body had no such post on %(day)s.")
+                    % {"day": formats.date_format(self.start_date)}
+                }
             )
         first, last = self.occupied_days()
         others = [
@@ -191,7 +195,11 @@ class Membership(Period, RegistryModel):
                         "role": _(
                             "The post “%(post)s” is full on %(day)s (seats: %(seats)d); end another membership first."
                         )
-                        % {"post": post.name, "seats": post.seats, "day": date.fromordinal(fullest_day).isoformat()}
+                        % {
+                            "post": post.name,
+                            "seats": post.seats,
+                            "day": formats.date_format(date.fromordinal(fullest_day)),
+                        }
                     }
                 )
 

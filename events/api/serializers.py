@@ -7,7 +7,17 @@ from rest_framework import serializers
 
 from events.inputs import InputError, parse_whole_tenge
 from events.lifecycle import Action
-from events.models import EVENT_LANGUAGES, TARGETS, Event, Programme, Source, Verification
+from events.models import (
+    COUNT_FIELDS,
+    DESCRIPTIVE_FIELDS,
+    EVENT_LANGUAGES,
+    OCCASION_FIELDS,
+    TARGETS,
+    Event,
+    Programme,
+    Source,
+    Verification,
+)
 from registry.api.serializers import RegistrySerializer, TranslatedTextField
 from registry.numbers import BIGINT_MAX
 
@@ -62,24 +72,13 @@ class EventSerializer(RegistrySerializer):
             "id",
             "title",
             "title_translations",
-            "kind",
-            "status",
-            "start_date",
-            "end_date",
-            "region",
-            "district",
+            *OCCASION_FIELDS,
             "venue",
             "organizer",
             "organizer_name",
             "programme",
-            "participants_count",
-            "volunteers_count",
-            "beneficiaries_count",
-            "funds_raised_kzt",
-            "languages",
-            "description",
-            "press_links",
-            "is_public",
+            *COUNT_FIELDS,
+            *DESCRIPTIVE_FIELDS,
             "verified",
             "verification",
             "return_comment",

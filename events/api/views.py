@@ -130,7 +130,7 @@ class EventStatsViewSet(viewsets.ViewSet):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter(name, str, description=str(field.help_text or ""))
+            OpenApiParameter(name, str, description=field.help_text or "")
             for name, field in StatsQuerySerializer().fields.items()
         ],
         responses=one_document(

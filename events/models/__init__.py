@@ -9,6 +9,7 @@ whether two titles name the same event is decided in events.titles.
 from events.models.choices import (
     DESCRIPTIVE_FIELDS,
     EVENT_LANGUAGES,
+    OCCASION_FIELDS,
     REPORTED_FIELDS,
     EventKind,
     EventStatus,
@@ -23,6 +24,7 @@ __all__ = [
     "DESCRIPTIVE_FIELDS",
     "EVENT_LANGUAGES",
     "METRIC_LABELS",
+    "OCCASION_FIELDS",
     "PROGRESS_SUMS",
     "REPORTED_FIELDS",
     "TARGETS",

@@ -45,15 +45,12 @@ class Source(models.TextChoices):
 
 EVENT_LANGUAGES = SPOKEN_LANGUAGES
 
+# What happened, when and where: the part of a report every layer (form, spreadsheet, export, API) lists together.
+OCCASION_FIELDS = ("kind", "status", "start_date", "end_date", "region", "district")
 # What a coordinator reports about an event, in the order forms, spreadsheets and exports show it.
 REPORTED_FIELDS = (
     "title",
-    "kind",
-    "status",
-    "start_date",
-    "end_date",
-    "region",
-    "district",
+    *OCCASION_FIELDS,
     "venue",
     "organizer",
     "programme",

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import AccessRule, Visibility, is_secretariat
@@ -131,7 +131,9 @@ class Event(Period, RegistryModel):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.start_date:%Y-%m-%d})" if self.start_date else self.title
+        if not self.start_date:
+            return self.title
+        return f"{self.title} ({formats.date_format(self.start_date, 'SHORT_DATE_FORMAT')})"
 
     @property
     def display_title(self):

@@ -102,14 +102,7 @@ class MediationCaseSerializer(RegistrySerializer):
         model = MediationCase
         fields = (
             "id",
-            "reference_number",
-            "office",
-            "received_on",
-            "category",
-            "parties_count",
-            "languages",
-            "mediators",
-            "status",
+            *MediationCase.own_fields,
             "allowed_next_statuses",
             "closed_on",
             "outcome_summary",

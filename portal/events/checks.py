@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from events.importer import EventImport
 from events.models import EventKind
-from events.tables import UploadError, read_table
+from events.tables import UploadError, column_label, read_table
 from jobs.models import JobKind
 from jobs.runner import JobFailed, job_task, start
 from portal.events.files import upload_dir
@@ -31,17 +31,23 @@ def waiting_file(job):
     return path if path is not None and path.is_file() else None
 
 
-@job_task
-def check_events(job, progress):
+def read_waiting_file(job):
+    """(path, rows) of the upload a check or import job reads; JobFailed when it is gone, or unreadable (then it is
+    removed)."""
     path = waiting_file(job)
     if path is None:
         raise JobFailed(_("The uploaded file has expired; upload it again."))
     try:
         with open(path, "rb") as handle:
-            records = read_table(handle, job.params.get("name") or path.name)
+            return path, read_table(handle, job.params.get("name") or path.name)
     except UploadError as error:
         path.unlink(missing_ok=True)
         raise JobFailed(str(error)) from error
+
+
+@job_task
+def check_events(job, progress):
+    _path, records = read_waiting_file(job)
     report = EventImport(job.owner).check(records, progress=progress)
     return {
         "rows": len(report.rows),
@@ -69,6 +75,11 @@ class CheckedRow:
     title: str
     errors: dict
     duplicates: list
+
+    @property
+    def labelled_errors(self):
+        """The row's errors keyed by the column's name in the page's language ("Participants") for its code."""
+        return {str(column_label(column)): message for column, message in self.errors.items()}
 
 
 @dataclass

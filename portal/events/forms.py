@@ -12,6 +12,7 @@ from events.filters import EventFilterSet
 from events.inputs import InputError, parse_whole_tenge
 from events.models import (
     DESCRIPTIVE_FIELDS,
+    OCCASION_FIELDS,
     REPORTED_FIELDS,
     Event,
     EventKind,
@@ -63,12 +64,7 @@ class EventForm(VersionedFormMixin, forms.ModelForm):
     # The short form a coordinator fills on a phone; the rest sits under "More details".
     quick_fields = (
         "title",
-        "kind",
-        "status",
-        "start_date",
-        "end_date",
-        "region",
-        "district",
+        *OCCASION_FIELDS,
         "participants_count",
         "volunteers_count",
     )

@@ -8,10 +8,10 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from events.importer import EventImport
-from events.tables import UploadError, read_table
+from events.tables import UploadError
 from jobs.models import JobKind
 from jobs.runner import JobFailed, job_task, start
-from portal.events.checks import waiting_file
+from portal.events.checks import read_waiting_file
 
 
 def start_import(user, path, name, confirm_duplicates):
@@ -58,12 +58,8 @@ def duplicate_errors(report):
 
 @job_task
 def import_events(job, progress):
-    path = waiting_file(job)
-    if path is None:
-        raise JobFailed(_("The uploaded file has expired; upload it again."))
+    path, records = read_waiting_file(job)
     try:
-        with open(path, "rb") as handle:
-            records = read_table(handle, job.params.get("name") or path.name)
         importer = EventImport(job.owner)
         report = importer.check(records, progress=progress)
         if not report.ok:

@@ -18,7 +18,7 @@ from django.views.generic import TemplateView
 from accounts import access
 from events.importer import lookups_for
 from events.models import EVENT_LANGUAGES, Event, EventKind, EventStatus
-from events.tables import COLUMNS, EXAMPLE, max_upload_bytes, too_large_message
+from events.tables import COLUMNS, REQUIRED, column_label, example_row, header_cell, max_upload_bytes, too_large_message
 from jobs.models import Job, JobKind, JobStatus
 from portal.events.checks import start_check, waiting_file
 from portal.events.files import keep_privately, upload_dir
@@ -27,6 +27,8 @@ from portal.events.jobs import start_import
 from registry.cells import neutralise_row
 
 SESSION_KEY = "event_upload_check"
+# Rows of the template's sheet that offer the drop-down lists.
+MAX_TEMPLATE_ROWS = 5000
 
 
 class CanUploadMixin(LoginRequiredMixin):
@@ -45,7 +47,8 @@ class UploadView(CanUploadMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", UploadForm())
-        context["columns"] = COLUMNS
+        context["columns"] = [column_label(column) for column in COLUMNS]
+        context["required"] = ", ".join(str(column_label(column)) for column in REQUIRED)
         return context
 
     def post(self, request, *args, **kwargs):
@@ -131,7 +134,9 @@ class UploadView(CanUploadMixin, TemplateView):
 
 
 class TemplateDownloadView(CanUploadMixin, View):
-    """The upload template with its columns: CSV (the header) or XLSX (the header, an example and the codes)."""
+    """The upload template in the user's language: a header naming each column with its code ("Участники
+    (participants_count)"), then an example row whose title starts with "Example:" (the importer skips it). The XLSX
+    has drop-down lists for the kind, status, district and programme, and a sheet listing every code."""
 
     def get(self, request, fmt):
         if fmt not in ("csv", "xlsx"):
@@ -139,7 +144,8 @@ class TemplateDownloadView(CanUploadMixin, View):
         if fmt == "csv":
             buffer = io.StringIO()
             writer = csv.writer(buffer)
-            writer.writerow(neutralise_row(COLUMNS))
+            writer.writerow(neutralise_row([header_cell(column) for column in COLUMNS]))
+            writer.writerow(neutralise_row(example_row()))
             response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = 'attachment; filename="shanyrak-events-template.csv"'
             return response
@@ -147,29 +153,61 @@ class TemplateDownloadView(CanUploadMixin, View):
 
     def xlsx(self, request):
         from openpyxl import Workbook
+        from openpyxl.utils import get_column_letter, quote_sheetname
+        from openpyxl.worksheet.datavalidation import DataValidation
 
         workbook = Workbook()
         sheet = workbook.active
         sheet.title = "events"
-        sheet.append(list(COLUMNS))
-        example = workbook.create_sheet("example")
-        example.append(list(COLUMNS))
-        example.append(neutralise_row([EXAMPLE[column] for column in COLUMNS]))
+        sheet.append(neutralise_row([header_cell(column) for column in COLUMNS]))
+        sheet.append(neutralise_row(example_row()))
+        sheet.freeze_panes = "A2"
+        for index, column in enumerate(COLUMNS, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(header_cell(column)) + 2))
+        regions, districts, programmes = lookups_for(request.user)
+        # Drop-down lists: the names in the user's language, from a sheet of lists (a list written into the
+        # validation itself may hold at most 255 characters). The importer reads these names in every language.
+        choices = {
+            "kind": [str(label) for _code, label in EventKind.choices],
+            "status": [str(label) for _code, label in EventStatus.choices],
+            "district": [district.name for district in districts],
+            "programme": [programme.name for programme in programmes],
+        }
+        lists = workbook.create_sheet("lists")
+        for list_column, (column, names) in enumerate(choices.items(), start=1):
+            lists.cell(row=1, column=list_column, value=header_cell(column))
+            for row, name in enumerate(names, start=2):
+                lists.cell(row=row, column=list_column, value=neutralise_row([name])[0])
+            if not names:
+                continue
+            letter = get_column_letter(list_column)
+            validation = DataValidation(
+                type="list",
+                formula1=f"{quote_sheetname(lists.title)}!${letter}$2:${letter}${len(names) + 1}",
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle=str(column_label(column)),
+                error=_("Choose a value from the list."),
+            )
+            target = get_column_letter(COLUMNS.index(column) + 1)
+            validation.add(f"{target}2:{target}{MAX_TEMPLATE_ROWS}")
+            sheet.add_data_validation(validation)
         codes = workbook.create_sheet("codes")
         codes.append(neutralise_row([_("column"), _("code"), _("meaning")]))
         for code, label in EventKind.choices:
-            codes.append(neutralise_row(["kind", code, str(label)]))
+            codes.append(neutralise_row([header_cell("kind"), code, str(label)]))
         for code, label in EventStatus.choices:
-            codes.append(neutralise_row(["status", code, str(label)]))
+            codes.append(neutralise_row([header_cell("status"), code, str(label)]))
         for code, label in EVENT_LANGUAGES.items():
-            codes.append(neutralise_row(["languages", code, str(label)]))
-        regions, districts, programmes = lookups_for(request.user)
+            codes.append(neutralise_row([header_cell("languages"), code, str(label)]))
         for region in regions:
-            codes.append(neutralise_row(["region", region.iso_code, region.name]))
+            codes.append(neutralise_row([header_cell("region"), region.iso_code, region.name]))
         for district in districts:
-            codes.append(neutralise_row(["district", district.name_en, f"{district.name} ({district.region_id})"]))
+            codes.append(
+                neutralise_row([header_cell("district"), district.name_en, f"{district.name} ({district.region.name})"])
+            )
         for programme in programmes:
-            codes.append(neutralise_row(["programme", programme.code, programme.name]))
+            codes.append(neutralise_row([header_cell("programme"), programme.code, programme.name]))
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

@@ -63,7 +63,20 @@ class EventFormView(LoginRequiredMixin, TemplateView):
         key = replays.submitted_key(request) if creating else None
         if existing := replays.event_with_key(key):
             return replays.already_saved(request, existing)
-        form = EventForm(request.POST, instance=self.event, user=request.user)
+        # A change sent from the phone: its key (a repeat is answered, not made twice) and the version it was
+        # based on (`If-Match`; a stale one is refused with what changed meanwhile).
+        edit_key = None if creating else replays.submitted_key(request)
+        expected = None if creating else replays.expected_version(request)
+        data = request.POST
+        if not creating and as_json:
+            if replays.edit_applied(request, self.event, edit_key):
+                return replays.edit_already_saved(self.event)
+            if expected is not None and expected != self.event.version:
+                return replays.stale(self.event, expected)
+        if expected is not None:
+            data = data.copy()
+            data["version"] = expected
+        form = EventForm(data, instance=self.event, user=request.user)
         if not form.is_valid():
             if existing := replays.event_with_key(key):  # saved meanwhile by a concurrent retry
                 return replays.already_saved(request, existing)
@@ -77,6 +90,8 @@ class EventFormView(LoginRequiredMixin, TemplateView):
         if creating:
             event.source = Source.PORTAL
             event.client_key = form.cleaned_data.get("client_key") or key
+        elif edit_key is not None:
+            event._change_reason = f"{replays.EDIT_REASON}{edit_key}"
         action = Action.SAVE_DRAFT if request.POST.get("action") == "draft" else Action.SUBMIT
         try:
             with transaction.atomic():
@@ -89,6 +104,10 @@ class EventFormView(LoginRequiredMixin, TemplateView):
             raise
         except ValidationError as error:
             if getattr(error, "code", None) == "stale":  # the form already says what changed meanwhile
+                if as_json and replays.edit_applied(request, self.event, edit_key):  # a concurrent repeat won
+                    return replays.edit_already_saved(Event.objects.get(pk=self.event.pk))
+                if as_json and expected is not None:
+                    return replays.stale(self.event, expected)
                 if as_json:
                     return replays.invalid(form, status=409)
                 return self.render_to_response(self.get_context_data(form=form), status=409)
@@ -101,7 +120,7 @@ class EventFormView(LoginRequiredMixin, TemplateView):
         else:
             message = _("Saved.")
         if as_json:
-            return replays.created(event, message)
+            return replays.created(event, message) if creating else replays.saved(event, message)
         messages.success(request, f"«{event.title}»: {message}")
         if request.POST.get("next") == "new":
             return redirect("portal:event-new")

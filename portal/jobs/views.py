@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
 from accounts import access
+from events.tables import column_label
 from jobs.models import Job, JobKind, JobStatus
 from jobs.runner import notice_death
 from portal.events.checks import CheckedFile, waiting_file
@@ -39,5 +40,8 @@ class JobView(LoginRequiredMixin, DetailView):
             is_upload=job.kind == JobKind.EVENT_UPLOAD,
             is_open_data=job.kind == JobKind.OPEN_DATA,
             is_annual=job.kind == JobKind.ANNUAL_REPORT,
+            # Each error names its column as people read it, in the page's language ("Participants").
+            job_errors=[{**error, "column": column_label(error.get("column") or "")} for error in job.errors or []],
+            is_seed=job.kind == JobKind.NATIONAL_SEED,
             **kwargs,
         )

@@ -4,14 +4,19 @@ worker, which keeps the event form and its files on the phone so that the form o
 
 import hashlib
 import json
+import re
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from accounts import access
+from events.models import Event, Verification
 
 THEME_COLOUR = "#00758f"
 BACKGROUND_COLOUR = "#f6f8fa"
@@ -76,6 +81,9 @@ def worker_settings():
         "pages": pages,
         "form": reverse("portal:event-new"),
         "logout": reverse("portal:logout"),
+        "events": reverse("portal:offline-events"),
+        # An event's page: /portal/events/<id>/.
+        "eventPage": "^" + re.escape(reverse("portal:event", args=[0])).replace("0", "\\d+", 1) + "$",
     }
 
 
@@ -90,4 +98,26 @@ def service_worker(request):
     # The browser checks for a new worker on every visit; never keep an old one in an HTTP cache.
     response["Cache-Control"] = "no-cache"
     response["Service-Worker-Allowed"] = reverse("portal:home")
+    return response
+
+
+# The open events whose pages the phone keeps, so that they can be changed without a connection: the newest first.
+KEPT_EVENTS = 30
+
+
+@require_GET
+@login_required
+def open_events(request):
+    """The pages of the events the signed-in coordinator may still change (drafts, submitted, returned) in their
+    region, for the service worker to keep; nothing for those not bound to a region."""
+    region = access.bound_region(request.user)
+    events = Event.objects.none()
+    if region and access.can_write_model(request.user, Event):
+        events = Event.objects.active().filter(
+            region_id=region,
+            verification__in=[Verification.DRAFT, Verification.SUBMITTED, Verification.RETURNED],
+        )
+    ids = events.order_by("-updated_at").values_list("pk", flat=True)[:KEPT_EVENTS]
+    response = JsonResponse({"pages": [reverse("portal:event", args=[pk]) for pk in ids]})
+    response["Cache-Control"] = "no-store"
     return response

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Case, When
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from assembly.models import EthnoculturalAssociation, HouseOfFriendship
@@ -77,10 +78,11 @@ class PortalRegistry:
         return [column.value(obj) if column.value else display(obj, column.name) for column in self.columns_resolved()]
 
     def facts(self, obj, hidden=()):
-        """(label, value) pairs for the record's page, without the fields in `hidden` (confidential ones)."""
+        """(label, value, language) for the record's page, without the fields in `hidden` (confidential ones). The
+        language is that of a field kept in one language (name_kk: "kk"), for the page to declare it; else ""."""
         names = [name for name in self.detail_fields or self.form_fields if name not in hidden]
-        facts = [(self.label(name), display(obj, name)) for name in names]
-        return [(label, value) for label, value in facts if value not in ("", None)]
+        facts = [(self.label(name), display(obj, name), field_language(name)) for name in names]
+        return [(label, value, language) for label, value, language in facts if value not in ("", None)]
 
     def confidential_fields(self):
         return tuple(self.model.confidential_fields)
@@ -99,8 +101,15 @@ class PortalRegistry:
         return self.choices.get(name)
 
 
+def field_language(name):
+    """The language of a field kept in one language ("kk" for name_kk, description_kk…), else ""."""
+    suffix = name.rsplit("_", 1)[-1]
+    return suffix if suffix in ("kk", "ru", "en") and "_" in name else ""
+
+
 def display(obj, name):
-    """A field or attribute of `obj` as the portal shows it: choice labels, names of related rows, ISO dates."""
+    """A field or attribute of `obj` as the portal shows it: choice labels, names of related rows, dates as
+    written in the page's language."""
     try:
         model_field = obj._meta.get_field(name)
     except Exception:
@@ -114,8 +123,10 @@ def display(obj, name):
         return ""
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
     if isinstance(value, datetime.date):
-        return value.isoformat()
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(value, models.Model):
         return str(value)
     return value
@@ -150,12 +161,7 @@ ASSOCIATIONS = PortalRegistry(
         "district",
         "ethnic_groups",
         "host_house",
-        "status",
-        "status_since",
-        "founded_on",
-        "registered_on",
-        "dissolved_on",
-        "bin",
+        *EthnoculturalAssociation.own_fields,
         "email",
         "phone",
         "address",
@@ -177,12 +183,7 @@ HOUSES = PortalRegistry(
         "house_kind",
         "region",
         "district",
-        "address",
-        "status",
-        "opened_on",
-        "dissolved_on",
-        "capacity",
-        "on_tourist_route",
+        *HouseOfFriendship.own_fields,
         "website",
         *DESCRIPTIONS,
     ),

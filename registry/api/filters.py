@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -6,6 +7,18 @@ from rest_framework.filters import SearchFilter
 
 from accounts import access
 from registry.models import RegistryModel, in_force
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year, a whole number from 1 to 9999 (the years a date can have): anything else is a 400 naming the
+    parameter, never a date the database cannot be asked about."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 9999)
+        super().__init__(*args, **kwargs)
 
 
 class RegistryFilterSet(django_filters.FilterSet):
@@ -42,21 +55,60 @@ class DatedFilterSet(RegistryFilterSet):
 
 
 class RegistryFilterBackend(DjangoFilterBackend):
-    """Builds each viewset's filterset on RegistryFilterSet, so `filterset_fields` alone gives the common filters."""
+    """Builds each viewset's filterset on RegistryFilterSet, so `filterset_fields` alone gives the common filters.
+
+    The filterset class is made once per viewset, not per request. A request that names none of the filterset's
+    filters skips building the filterset and its form (most of a cursor page's overhead otherwise): no filter
+    narrows anything on an empty value, so the list is the same. A filterset that filters without being asked
+    (its own `qs` or `filter_queryset`, or a required filter) is always built.
+    """
+
+    _auto_classes = {}
 
     def get_filterset_class(self, view, queryset=None):
         filterset_class = getattr(view, "filterset_class", None)
-        filterset_fields = getattr(view, "filterset_fields", None)
         if filterset_class is None and queryset is not None and issubclass(queryset.model, RegistryModel):
-            base = getattr(view, "filterset_base", RegistryFilterSet)
-
-            class AutoFilterSet(base):
-                class Meta:
-                    model = queryset.model
-                    fields = filterset_fields or []
-
-            return AutoFilterSet
+            key = (type(view), queryset.model)
+            if key not in self._auto_classes:
+                self._auto_classes[key] = auto_filterset(view, queryset.model)
+            return self._auto_classes[key]
         return super().get_filterset_class(view, queryset)
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is None or not asks_filters(filterset_class, request.query_params):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
+
+
+def auto_filterset(view, registry_model):
+    """The filterset of a viewset that declares only `filterset_fields` (on its `filterset_base`)."""
+    base = getattr(view, "filterset_base", RegistryFilterSet)
+    filterset_fields = getattr(view, "filterset_fields", None)
+
+    class AutoFilterSet(base):
+        class Meta:
+            model = registry_model
+            fields = filterset_fields or []
+
+    return AutoFilterSet
+
+
+_FILTER_NAMES = {}
+
+
+def asks_filters(filterset_class, params):
+    """Whether a request with these query parameters needs the filterset: one names a filter (or a part of one, as
+    `…_min`, `…_after`), or the filterset filters on its own."""
+    if filterset_class not in _FILTER_NAMES:
+        always = (
+            filterset_class.qs is not django_filters.FilterSet.qs
+            or filterset_class.filter_queryset is not django_filters.FilterSet.filter_queryset
+            or any(f.extra.get("required") for f in filterset_class.base_filters.values())
+        )
+        _FILTER_NAMES[filterset_class] = None if always else tuple(filterset_class.base_filters)
+    names = _FILTER_NAMES[filterset_class]
+    return names is None or any(param.startswith(name) for param in params for name in names)
 
 
 class RegistrySearchFilter(SearchFilter):

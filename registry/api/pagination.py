@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db import connections, models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
@@ -14,6 +15,8 @@ from registry.numbers import bounded_id
 MAX_OFFSET = 10_000
 # An unfiltered list whose planner estimate is above this many rows reports the estimate as its count.
 ESTIMATE_ABOVE = 200_000
+# The largest page a cursor walk (a full sync) may ask for; pages by number serve at most 1000 rows.
+CURSOR_MAX_PAGE_SIZE = 5000
 # Query parameters that do not narrow a list (anything else may filter it, so its count is exact).
 NOT_FILTERS = {"page", "page_size", "format", "ordering", "pagination", "cursor", "lang"}
 
@@ -44,11 +47,12 @@ class RegistryPaginator(Paginator):
 
 
 class RegistryCursorPagination(CursorPagination):
-    """Keyset pagination for full syncs: as fast on the millionth row as on the first."""
+    """Keyset pagination for full syncs: as fast on the millionth row as on the first. A sync may ask for pages of
+    up to CURSOR_MAX_PAGE_SIZE rows (fewer requests), where pages by number stop at 1000."""
 
     page_size = 50
     page_size_query_param = "page_size"
-    max_page_size = 1000
+    max_page_size = CURSOR_MAX_PAGE_SIZE
     ordering = "pk"
 
     def get_ordering(self, request, queryset, view):
@@ -79,6 +83,9 @@ class RegistryPagination(PageNumberPagination):
 
     page_size = 50
     page_size_query_param = "page_size"
+    page_size_query_description = gettext_lazy(
+        "Rows per page: 50 by default, at most 1000, or at most 5000 when walking with pagination=cursor."
+    )
     max_page_size = 1000
 
     def _cursor_mode(self, request):
@@ -125,6 +132,15 @@ class RegistryPagination(PageNumberPagination):
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
+        parameters.append(
+            {
+                "name": "pagination",
+                "required": False,
+                "in": "query",
+                "description": "Pages by `page` number (the default) or by `cursor`.",
+                "schema": {"type": "string", "enum": ["page", "cursor"]},
+            }
+        )
         parameters.append(
             {
                 "name": "cursor",

@@ -6,97 +6,89 @@ exact output: plain model fields still go through the DRF field's own `to_repres
 around it (attribute lookups, per-field dispatch, model instances) are skipped. A serializer the plan cannot read
 (a nested serializer, a method field, a property) keeps DRF's ordinary path, so nothing is guessed.
 
-A serializer may describe a property in `Meta.row_fields = {"verified": (("verification",), function)}`: the
-columns it needs and a function of their values.
+A serializer describes in `Meta.row_fields` what the plan cannot find out by itself:
+
+- a property: `{"verified": (("verification",), function)}`, the columns it needs and a function of their values;
+- a text in the reader's language: `Translated("name", otherwise=("surname", "given_name"))`;
+- a to-many relation: `Related("memberships", PersonMembershipSerializer, where={"archived_at__isnull": True})`.
+  The page's related rows are read in one `.values()` query over the page's ids (shared by every field reading the
+  same relation with the same conditions) and grouped in Python, in the related model's ordering. A related row is
+  read as a serializer gives it, as one field's value, or as a dict of columns for a function (`then=`) that makes
+  the field's value from the list.
+
+`Meta.readers_of = {"leader": Membership}` shows a field only to those who may read that other registry, in both
+paths (RegistrySerializer.to_representation and the plan), decided once per request here.
 """
 
-from django.conf import settings
+import inspect
+
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils import timezone
-from rest_framework import ISO_8601, relations, serializers
+from django.db.models import F
+from django.db.models.functions import Cast
 from rest_framework import fields as drf_fields
+from rest_framework import relations, serializers
 from rest_framework.settings import api_settings
 
 from accounts import access
 from accounts.access import AccessRule
-from registry.api.serializers import LocalizedTextField, RegistrySerializer, TranslatedTextField
-from registry.kazakh_latin import reads_latin, transliterate
-from registry.models import reading_order
-
-LANGUAGE_CODES = list(settings.RECORD_LANGUAGES)
-IDENTITY_FIELDS = (drf_fields.CharField, drf_fields.IntegerField, drf_fields.ChoiceField, drf_fields.ReadOnlyField)
-
-
-class Unreadable(Exception):
-    """The serializer has a field a plan cannot read from rows."""
-
-
-class Order(list):
-    """The request's language order for translated texts, carrying its time zone for date-times and whether the
-    Kazakh texts are read in the Latin script."""
-
-    tz = None
-    latin = False
-
-
-def language_order():
-    order = Order(reading_order())
-    order.tz = timezone.get_current_timezone() if settings.USE_TZ else None
-    order.latin = reads_latin()
-    return order
+from registry.api.row_values import (
+    IDENTITY_FIELDS,
+    LANGUAGE_CODES,
+    Unreadable,
+    _big_as_text,
+    _column_step,
+    _date,
+    _datetime,
+    _inline,
+    _iso_datetimes,
+    _iso_format,
+    _json,
+    _texts,
+    _texts_of_texts,
+    language_order,
+    translated_from,
+)
+from registry.api.serializers import LocalizedTextField, NameOf, RegistrySerializer, TranslatedTextField
+from registry.models import TranslatedText
 
 
-def _iso_datetimes(field):
-    output = getattr(field, "format", drf_fields.empty)
-    if output is drf_fields.empty:
-        output = api_settings.DATETIME_FORMAT
-    return settings.USE_TZ and output == ISO_8601 and getattr(field, "timezone", None) is None
+class Reader:
+    """One model's `.values()` columns and the steps that make output values from its rows."""
 
+    def __init__(self, model):
+        self.model = model
+        self.columns = {"pk"}
+        self.expressions = {}  # alias: expression, for columns read otherwise than as the model field
+        self.fetches = {}
 
-def _iso(value):
-    text = value.isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
+    def step_for(self, name, spec):
+        """The step `(row, order) -> value` for `spec`: a DRF field, a column's name, a RowField or a pair of
+        columns and a function of their values."""
+        if isinstance(spec, RowField):
+            return spec.step(self)
+        if isinstance(spec, tuple):
+            return Computed(*spec).step(self)
+        if isinstance(spec, str):
+            self.columns.add(spec)
+            return lambda row, order: row[spec]
+        return self._step(name, spec)
 
+    def serializer_steps(self, serializer_class):
+        """(name, step) for each field the serializer reads, in its order."""
+        row_fields = getattr(serializer_class.Meta, "row_fields", {})
+        steps = []
+        for name, field in serializer_class().fields.items():
+            if not field.write_only:
+                steps.append((name, self.step_for(name, row_fields.get(name, field))))
+        return steps
 
-def translated_from(row, prefix, order):
-    for code in order:
-        value = row[f"{prefix}_{code}"]
-        if value:
-            return transliterate(value) if order.latin and code == "kk" else value
-    return ""
-
-
-class RowPlan:
-    """Columns to select and, per output key, how to make the value from a row."""
-
-    def __init__(self, serializer_class):
-        self.serializer_class = serializer_class
-        meta = serializer_class.Meta
-        self.model = meta.model
-        if serializer_class.to_representation is not RegistrySerializer.to_representation:
-            raise Unreadable("the serializer writes its rows itself")
-        self.confidential = tuple(getattr(self.model, "confidential_fields", ()))
-        rule = access.rule_for(self.model)
-        if self.confidential and type(rule).sees_confidential_fields is not AccessRule.sees_confidential_fields:
-            raise Unreadable("the registry decides on confidential fields row by row")
-        self.rule = rule
-        self.region_column = None
-        if self.confidential and rule.region_path:
-            self.region_column = "pk" if rule.region_path == "pk" else self._column(rule.region_path)
-        self.columns = {"pk"} | ({self.region_column} if self.region_column else set())
-        self.steps = []
-        fields = serializer_class().fields
-        row_fields = getattr(meta, "row_fields", {})
-        for name, field in fields.items():
-            if field.write_only:
-                continue
-            if name in row_fields:
-                needed, function = row_fields[name]
-                self.columns.update(needed)
-                self.steps.append((name, _custom(needed, function)))
-                continue
-            self.steps.append((name, self._step(name, field)))
+    def fetch(self, relation, where):
+        """The page's rows of a to-many relation (one query however many fields read them)."""
+        key = f"\x00{relation}:{sorted(where.items())}"
+        if key not in self.fetches:
+            self.fetches[key] = Fetch(self.model, relation, where, key)
+        return self.fetches[key]
 
     def _column(self, path):
         """A lookup path to a `.values()` column: foreign keys end in their `_id` column."""
@@ -120,12 +112,29 @@ class RowPlan:
             columns = {code: f"{field.base}_{code}" for code in LANGUAGE_CODES}
             self.columns.update(columns.values())
             return lambda row, order: {code: row[column] or "" for code, column in columns.items()}
+        if isinstance(field, NameOf):
+            related = _model_field(model, field.relation)
+            if related is None or not related.many_to_one or not _named(related.related_model):
+                raise Unreadable(f"{name} names a record whose name is not a translated text")
+            prefix = f"{field.relation}__name"
+            self.columns.update(f"{prefix}_{code}" for code in LANGUAGE_CODES)
+            return lambda row, order: translated_from(row, prefix, order)
         if isinstance(field, serializers.SerializerMethodField):
             if name == "archived" and type(field.parent).get_archived is RegistrySerializer.get_archived:
                 self.columns.add("archived_at")
-                return lambda row, order: row["archived_at"] is not None
+                return _inline(lambda row, order: row["archived_at"] is not None, "row['archived_at'] is not None")
             raise Unreadable(f"{name} is a method field")
-        if isinstance(field, serializers.BaseSerializer | relations.ManyRelatedField | serializers.ListSerializer):
+        if isinstance(field, relations.ManyRelatedField):
+            child = field.child_relation
+            if (
+                len(field.source_attrs) == 1
+                and type(child) is relations.PrimaryKeyRelatedField
+                and child.pk_field is None
+                and _model_field(model, field.source) is not None
+            ):
+                return Related(field.source, "pk").step(self)
+            raise Unreadable(f"{name} is a list of {type(child).__name__}")
+        if isinstance(field, serializers.BaseSerializer | serializers.ListSerializer):
             raise Unreadable(f"{name} is nested")
         source = field.source_attrs
         if len(source) == 2 and not isinstance(field, relations.RelatedField):
@@ -148,40 +157,219 @@ class RowPlan:
                 raise Unreadable(f"{name} points at a field other than the primary key")
             column = model_field.attname
             self.columns.add(column)
-            return lambda row, order: row[column]
+            return _column_step(column)
         if isinstance(field, relations.SlugRelatedField):
             column = f"{model_field.name}__{field.slug_field}"
             self.columns.add(column)
-            return lambda row, order: row[column]
+            return _column_step(column)
         if model_field.is_relation:
             raise Unreadable(f"{name} is a relation shown as {type(field).__name__}")
         column = "pk" if model_field.primary_key else model_field.attname
         self.columns.add(column)
-        if type(field) in IDENTITY_FIELDS:
-            return lambda row, order: row[column]
+        if (
+            type(field) in IDENTITY_FIELDS
+            or (type(field) is drf_fields.BooleanField and isinstance(model_field, models.BooleanField))
+            or (type(field) is drf_fields.BigIntegerField and not _big_as_text(field))
+        ):
+            return _column_step(column)
         if type(field) is drf_fields.DateTimeField and _iso_datetimes(field):
             # DRF's own steps (to the current time zone, ISO 8601, "Z" for UTC) without its per-value lookups.
-            return lambda row, order: None if row[column] is None else _iso(row[column].astimezone(order.tz))
+            return _inline(lambda row, order: _datetime(row[column], order.tz), f"_datetime(row[{column!r}], order.tz)")
+        if type(field) is drf_fields.DateField and _iso_format(field, api_settings.DATE_FORMAT):
+            return _inline(lambda row, order: _date(row[column]), f"_date(row[{column!r}])")
         represent = field.to_representation
+        if type(field) is drf_fields.ListField and _texts_of_texts(field.child):
+            # A list of texts is its own representation (a text child gives a text back); anything else goes to DRF.
+            if isinstance(model_field, models.JSONField) and model_field.decoder is None:
+                # The JSON text parsed by orjson rather than the field's json.loads.
+                alias = f"{JSON_TEXT}{column}"
+                self.columns.discard(column)
+                self.expressions[alias] = Cast(column, models.TextField())
+                return lambda row, order: _texts(_json(row[alias]), represent)
+            return lambda row, order: _texts(row[column], represent)
         return lambda row, order: None if row[column] is None else represent(row[column])
+
+
+class Fetch(Reader):
+    """The rows of a to-many relation for a page, in the related model's ordering, grouped by the page's row."""
+
+    def __init__(self, owner, relation, where, key):
+        field = _model_field(owner, relation)
+        if field is None or not (field.many_to_many or field.one_to_many):
+            raise Unreadable(f"{relation} is not a to-many relation")
+        super().__init__(field.related_model)
+        # The lookup from the related model back to the page's rows.
+        self.back = field.field.name if isinstance(field, models.ForeignObjectRel) else field.related_query_name()
+        self.where = dict(where)
+        self.key = key
+        ordering = list(self.model._meta.ordering or ())
+        self.ordering = [*ordering, "pk"] if not {"pk", "id", "-pk", "-id"} & set(ordering) else ordering
+
+    def fetch(self, relation, where):
+        raise Unreadable(f"{relation} is a to-many relation inside another")
+
+    def attach(self, rows, ids):
+        """Put each row's related rows (a list, maybe empty) under the fetch's key."""
+        related = (
+            self.model._default_manager.filter(**{f"{self.back}__in": ids}, **self.where)
+            .order_by(*self.ordering)
+            .values(*self.columns, **self.expressions, **{OWNER: F(self.back)})
+        )
+        groups = {}
+        for item in related:
+            groups.setdefault(item[OWNER], []).append(item)
+        key = self.key
+        for row in rows:
+            row[key] = groups.get(row["pk"], ())
+
+
+OWNER = "_row_owner"
+JSON_TEXT = "_json_"
+
+
+class RowField:
+    """A field's value made from row columns, declared in a serializer's `Meta.row_fields`."""
+
+    def step(self, reader):
+        raise NotImplementedError
+
+
+class Computed(RowField):
+    """A function of some columns' values (a property of the model, say)."""
+
+    def __init__(self, columns, function):
+        self.columns, self.function = tuple(columns), function
+
+    def step(self, reader):
+        reader.columns.update(self.columns)
+        needed, function = self.columns, self.function
+        return lambda row, order: function(*(row[column] for column in needed))
+
+
+class Translated(RowField):
+    """A three-language text in the reader's language; when it is empty in all three, the `otherwise` columns
+    joined by spaces (a person's name, say, made of their surname and given name)."""
+
+    def __init__(self, base, otherwise=()):
+        self.base, self.otherwise = base, tuple(otherwise)
+
+    def step(self, reader):
+        reader.columns.update(f"{self.base}_{code}" for code in LANGUAGE_CODES)
+        reader.columns.update(self.otherwise)
+        base, parts = self.base, self.otherwise
+        return lambda row, order: translated_from(row, base, order) or " ".join(row[p] for p in parts if row[p])
+
+
+class Related(RowField):
+    """A to-many relation's rows (those matching `where`), each read as `read`: a serializer (its output), a field
+    or a column's name (its value), or a dict of output keys to any of those. `then`, if given, makes the field's
+    value from the list."""
+
+    def __init__(self, relation, read, *, where=None, then=None):
+        self.relation, self.read, self.where, self.then = relation, read, where or {}, then
+
+    def step(self, reader):
+        fetch = reader.fetch(self.relation, self.where)
+        read = self.read
+        if isinstance(read, type) and issubclass(read, serializers.BaseSerializer):
+            if read.to_representation not in (
+                serializers.Serializer.to_representation,
+                RegistrySerializer.to_representation,
+            ):
+                raise Unreadable(f"{read.__name__} writes its rows itself")
+            if getattr(read.Meta.model, "confidential_fields", ()) or getattr(read.Meta, "readers_of", None):
+                raise Unreadable(f"{read.__name__} hides fields from some readers")
+            parts = fetch.serializer_steps(read)
+        elif isinstance(read, dict):
+            parts = [(key, fetch.step_for(key, spec)) for key, spec in read.items()]
+        else:
+            parts = None
+        if parts is not None:
+
+            def item(row, order):
+                return {key: part(row, order) for key, part in parts}
+        else:
+            item = fetch.step_for(self.relation, read)
+        key, then = fetch.key, self.then
+        if then is None:
+            step = lambda row, order: [item(related, order) for related in row[key]]  # noqa: E731
+        else:
+            step = lambda row, order: then([item(related, order) for related in row[key]])  # noqa: E731
+        step.fetch = fetch
+        return step
+
+
+class RowPlan(Reader):
+    """Columns to select and, per output key, how to make the value from a row."""
+
+    def __init__(self, serializer_class):
+        super().__init__(serializer_class.Meta.model)
+        self.serializer_class = serializer_class
+        meta = serializer_class.Meta
+        if serializer_class.to_representation is not RegistrySerializer.to_representation:
+            raise Unreadable("the serializer writes its rows itself")
+        self.confidential = tuple(getattr(self.model, "confidential_fields", ()))
+        rule = access.rule_for(self.model)
+        if self.confidential and type(rule).sees_confidential_fields is not AccessRule.sees_confidential_fields:
+            raise Unreadable("the registry decides on confidential fields row by row")
+        self.rule = rule
+        self.region_column = None
+        if self.confidential and rule.region_path:
+            self.region_column = "pk" if rule.region_path == "pk" else self._column(rule.region_path)
+            self.columns.add(self.region_column)
+        self.readers_of = dict(getattr(meta, "readers_of", {}))
+        self._compiled = {}
+        self.steps = [
+            (name, step, getattr(step, "fetch", None)) for name, step in self.serializer_steps(serializer_class)
+        ]
 
     def values(self, queryset):
         """The queryset's rows as dicts of the plan's columns (still lazy: paginate or slice it)."""
-        return queryset.values(*self.columns)
+        return queryset.values(*self.columns, **self.expressions)
 
     def build(self, values, request):
         """The serialized rows of `values` (rows of `self.values()`), as the serializer would give them."""
         order = language_order()
         hide = self.confidential_check(request)
-        out = []
         steps = self.steps
-        for row in values:
-            item = {name: step(row, order) for name, step in steps}
+        if self.readers_of:
+            user = getattr(request, "user", None)
+            hidden = {name for name, model in self.readers_of.items() if not access.can_read_model(user, model)}
+            steps = [entry for entry in steps if entry[0] not in hidden]
+        rows = values if isinstance(values, list) else list(values)
+        fetches = {id(fetch): fetch for _name, _step, fetch in steps if fetch is not None}
+        if fetches and rows:
+            ids = [row["pk"] for row in rows]
+            for fetch in fetches.values():
+                fetch.attach(rows, ids)
+        make = self.row_function([(name, step) for name, step, _fetch in steps])
+        out = []
+        for row in rows:
+            item = make(row, order)
             if hide is not None and hide(row):
                 for field in self.confidential:
                     item.pop(field, None)
             out.append(item)
         return out
+
+    def row_function(self, steps):
+        """One function `(row, order) -> dict` for these steps, compiled once per plan and set of shown fields: a
+        plain column is read in place and every other step is called, so a row costs one call, not one per field.
+        The source is made only from the serializer's field names and the model's column names."""
+        key = tuple(name for name, _step in steps)
+        if key not in self._compiled:
+            namespace = {"_datetime": _datetime, "_date": _date}
+            parts = []
+            for index, (name, step) in enumerate(steps):
+                expression = getattr(step, "inline", None)
+                if expression is None:
+                    namespace[f"step_{index}"] = step
+                    expression = f"step_{index}(row, order)"
+                parts.append(f"{name!r}: {expression}")
+            source = "def row_function(row, order):\n    return {" + ", ".join(parts) + "}\n"
+            exec(compile(source, f"<rows of {self.serializer_class.__name__}>", "exec"), namespace)
+            self._compiled[key] = namespace["row_function"]
+        return self._compiled[key]
 
     def confidential_check(self, request):
         """Once per request: None when the reader sees every row's confidential fields, else a test per row."""
@@ -196,8 +384,9 @@ class RowPlan:
         return lambda row: row[column] != region
 
 
-def _custom(needed, function):
-    return lambda row, order: function(*(row[column] for column in needed))
+def _named(model):
+    """Whether the model's `name` is its three-language name (registry.models.TranslatedText)."""
+    return isinstance(inspect.getattr_static(model, "name", None), TranslatedText)
 
 
 def _model_field(model, name):

@@ -114,6 +114,8 @@ class RegistrySerializer(serializers.ModelSerializer, metaclass=RegistrySerializ
     rest.
     The model's `translated_fields`: three-language texts (shown in the request's language and all three).
     The model's `confidential_fields`: dropped from the output unless the access rule lets the reader see them.
+    `Meta.readers_of = {"leader": Membership}`: the field only for readers of that registry (a person's name on an
+    association is shown to signed-in readers, who may read memberships).
     Writes are checked against the reader's region (accounts.access).
     """
 
@@ -135,11 +137,15 @@ class RegistrySerializer(serializers.ModelSerializer, metaclass=RegistrySerializ
     def to_representation(self, instance):
         data = super().to_representation(instance)
         hidden = getattr(self.Meta.model, "confidential_fields", ())
-        if hidden:
+        readers_of = getattr(self.Meta, "readers_of", None)
+        if hidden or readers_of:
             request = self.context.get("request")
             user = getattr(request, "user", None)
-            if not access.rule_for(type(instance)).sees_confidential_fields(user, instance):
+            if hidden and not access.rule_for(type(instance)).sees_confidential_fields(user, instance):
                 for field in hidden:
+                    data.pop(field, None)
+            for field, model in (readers_of or {}).items():
+                if not access.can_read_model(user, model):
                     data.pop(field, None)
         return data
 

@@ -1,9 +1,11 @@
 // The events a coordinator saved on the phone while the connection was down, kept in IndexedDB until they are sent.
 // Used by the pages (static/js/offline.js) and by the service worker (static/js/offline-worker.js).
 //
-// An entry: { key, user, action, fields: [[name, value], …], title, startDate, savedAt, state, message, url,
-// note, sentAt }. `key` is made when the form is first saved and goes with every send as `Idempotency-Key`: the
-// server logs the event once and answers any repeat with it. `state` is "waiting", "sent" or "conflict" (the server
+// An entry: { key, user, action, fields: [[name, value], …], title, startDate, version, savedAt, state, message,
+// url, stale, note, sentAt }. `key` is made when the form is first saved and goes with every send as
+// `Idempotency-Key`: the server logs the event (or makes the change) once and answers any repeat with it. A change of
+// an existing event keeps the `version` its form was opened at and sends it as `If-Match`: if the event changed
+// meanwhile, the server refuses it (412) and `stale` is set. `state` is "waiting", "sent" or "conflict" (the server
 // refused it: its message is kept until the coordinator fixes or discards the entry, never overwritten).
 "use strict";
 
@@ -62,6 +64,7 @@ self.ShanyrakQueue = (() => {
       fields: fields.filter(([name]) => name !== "client_key").concat([["client_key", key]]),
       title: value("title"),
       startDate: value("start_date"),
+      version: value("version"),
       savedAt: new Date().toISOString(),
       state: "waiting",
     };
@@ -86,14 +89,11 @@ self.ShanyrakQueue = (() => {
       body.append(name, name === "csrfmiddlewaretoken" && csrfToken ? csrfToken : value);
     }
     const token = csrfToken || (entry.fields.find(([name]) => name === "csrfmiddlewaretoken") || [])[1] || "";
+    const headers = { Accept: "application/json", "Idempotency-Key": entry.key, "X-CSRFToken": token };
+    if (entry.version) headers["If-Match"] = `"${entry.version}"`;
     let response;
     try {
-      response = await fetch(entry.action, {
-        method: "POST",
-        body,
-        credentials: "same-origin",
-        headers: { Accept: "application/json", "Idempotency-Key": entry.key, "X-CSRFToken": token },
-      });
+      response = await fetch(entry.action, { method: "POST", body, credentials: "same-origin", headers });
     } catch (error) {
       return "offline";
     }
@@ -110,7 +110,8 @@ self.ShanyrakQueue = (() => {
     if (response.ok) {
       Object.assign(entry, { state: "sent", url: answer.url, sentAt: new Date().toISOString() });
     } else {
-      entry.state = "conflict";
+      // A stale change (412) keeps the event's page and what changed there; it is never sent over that change.
+      Object.assign(entry, { state: "conflict", stale: response.status === 412, url: answer.url || entry.url });
     }
     await put(entry);
     return entry.state;

@@ -3,7 +3,11 @@
 // without a connection in the queue (static/js/offline-queue.js) instead of losing it.
 "use strict";
 
-const { version, files, pages, form, logout } = self.SHANYRAK;
+const { version, files, pages, form, logout, events } = self.SHANYRAK;
+// An event's own page (its edit form): kept when opened, and for this person's open events, ahead of need.
+const EVENT_PAGE = new RegExp(self.SHANYRAK.eventPage);
+const KEEP_EVENTS_EVERY = 60 * 1000;
+let eventsKeptAt = 0;
 const FILES = `shanyrak-files-${version}`;
 const PAGES = "shanyrak-pages";
 
@@ -19,6 +23,7 @@ self.addEventListener("install", (event) => {
       await (await caches.open(FILES)).addAll(files);
       const cache = await caches.open(PAGES);
       await Promise.all(pages.map((path) => keepPage(cache, path).catch(() => null)));
+      await keepEvents().catch(() => null);
       await self.skipWaiting();
     })(),
   );
@@ -50,14 +55,25 @@ async function networkFirst(request, url) {
   }
 }
 
-// The event form sent without a connection: kept on the phone, and the form opened again with a notice.
-async function sendOrKeep(request) {
+// The pages of this person's open events (drafts, submitted, returned), so that they open without a connection.
+async function keepEvents() {
+  if (Date.now() - eventsKeptAt < KEEP_EVENTS_EVERY) return;
+  eventsKeptAt = Date.now();
+  const response = await fetch(events, { credentials: "same-origin", cache: "no-store" });
+  if (!response.ok || response.redirected) return;
+  const cache = await caches.open(PAGES);
+  for (const path of (await response.json()).pages) await keepPage(cache, path).catch(() => null);
+}
+
+// The event form (a new event, or a change of one) sent without a connection: kept on the phone, and the form
+// opened again with a notice.
+async function sendOrKeep(request, path) {
   const copy = request.clone();
   try {
     return await fetch(request);
   } catch (error) {
-    await self.ShanyrakQueue.add(await copy.formData(), form, null);
-    return Response.redirect(`${form}?offline=saved`, 303);
+    await self.ShanyrakQueue.add(await copy.formData(), path, null);
+    return Response.redirect(`${path}?offline=saved`, 303);
   }
 }
 
@@ -70,17 +86,22 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method === "POST") {
-    if (url.pathname === form && request.mode === "navigate") event.respondWith(sendOrKeep(request));
+    const isForm = url.pathname === form || EVENT_PAGE.test(url.pathname);
+    if (isForm && request.mode === "navigate") event.respondWith(sendOrKeep(request, url.pathname));
     // Signing out forgets the kept pages: they were the signed-in person's.
     if (url.pathname === logout) event.waitUntil(caches.delete(PAGES));
     return;
   }
   if (request.method !== "GET") return;
-  if (request.mode === "navigate" && pages.includes(url.pathname)) {
+  if (request.mode === "navigate" && (pages.includes(url.pathname) || EVENT_PAGE.test(url.pathname))) {
     event.respondWith(networkFirst(request, url));
   } else if (files.includes(url.pathname)) {
     event.respondWith(caches.match(url.pathname).then((kept) => kept || fetch(request)));
   }
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "keep-events") event.waitUntil(keepEvents().catch(() => null));
 });
 
 self.addEventListener("sync", (event) => {

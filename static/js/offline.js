@@ -1,7 +1,7 @@
-// The portal without a connection, on the page's side: registers the service worker, gives each new event its key
-// when the form is first saved, keeps the form on the phone when it cannot be sent, sends what waits when the
-// connection returns, and shows it all in the panel (#offline-panel; its texts come in its data- attributes, in
-// the page's language).
+// The portal without a connection, on the page's side: registers the service worker, gives each new event (and each
+// change of an existing one) its key when the form is first saved, keeps the form on the phone when it cannot be
+// sent, sends what waits when the connection returns, and shows it all in the panel (#offline-panel; its texts come
+// in its data- attributes, in the page's language).
 "use strict";
 
 (() => {
@@ -39,7 +39,18 @@
       return li;
     }
     li.append(element("strong", {}, title), " · ", `${text("savedAt")} ${when(entry.savedAt)}`);
-    if (entry.state === "conflict") {
+    if (entry.state === "conflict" && entry.stale) {
+      // The event changed meanwhile: the coordinator's change is not sent over it; they discard it, or open the
+      // event as it is now and make their change there.
+      li.append(element("p", { class: "error" }, entry.message || ""));
+      const reopen = element("a", { href: `${entry.action}?reopen=${encodeURIComponent(entry.key)}` }, text("reopen"));
+      const discard = element(
+        "button",
+        { type: "button", class: "link", "data-discard": entry.key },
+        text("discardChange"),
+      );
+      li.append(reopen, " · ", discard);
+    } else if (entry.state === "conflict") {
       li.append(element("p", { class: "error" }, entry.message || ""));
       const fix = element("a", { href: `${entry.action}?fix=${encodeURIComponent(entry.key)}` }, text("fix"));
       const discard = element("button", { type: "button", class: "link", "data-discard": entry.key }, text("discard"));
@@ -84,16 +95,20 @@
     if (sending || !navigator.onLine) return;
     sending = true;
     try {
-      const sent = await Queue.sendWaiting({ user, csrfToken: csrfToken() });
+      await Queue.sendWaiting({ user, csrfToken: csrfToken() });
+      // "Saved on this phone" no longer holds once nothing of this person's waits to be sent.
       const shown = panel && panel.querySelector("[data-offline-notice]");
-      if (sent && shown && shown.textContent.startsWith(text("saved"))) shown.textContent = "";
+      const mine = (entry) => !entry.user || entry.user === user;
+      const waiting = (await Queue.all()).some((entry) => entry.state === "waiting" && mine(entry));
+      if (!waiting && shown && shown.textContent.startsWith(text("saved"))) shown.textContent = "";
     } finally {
       sending = false;
       await render();
     }
   }
 
-  // The new-event form: its key is made when it is first saved, and kept for every retry.
+  // The event form (a new event, or a change of one): its key is made when it is first saved, and kept for every
+  // retry.
   const form = document.querySelector("form[data-offline-form]");
   const keyField = form && form.querySelector("input[name=client_key]");
 
@@ -155,6 +170,18 @@
     if (params.get("fix")) Queue.get(params.get("fix")).then((entry) => entry && fill(entry));
   }
   if (params.get("offline") === "saved") notice(text("saved"));
+  // Opened online after a stale change: the page shows the event as it is now; the change kept on the phone is
+  // dropped, to be made again here if it is still needed.
+  if (params.get("reopen") && navigator.onLine) {
+    Queue.remove(params.get("reopen")).then(() => {
+      notice(text("reopened"));
+      return render();
+    });
+  }
+  // With a connection, the service worker keeps the pages of this person's open events for use without one.
+  if (navigator.onLine && navigator.serviceWorker && navigator.serviceWorker.controller) {
+    navigator.serviceWorker.controller.postMessage({ type: "keep-events" });
+  }
 
   if (panel) {
     panel.addEventListener("click", async (event) => {

@@ -26,8 +26,19 @@ from stats.views import StatisticsForm
 RECENT_REPORTS = 10
 
 
+class LanguageSelect(forms.Select):
+    """Each language named in itself, and marked as written in it (`lang`), so a screen reader reads it so."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        option["attrs"]["lang"] = value
+        return option
+
+
 class AnnualReportForm(StatisticsForm):
-    language = forms.ChoiceField(label=gettext_lazy("Language of the report"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language of the report"), choices=settings.LANGUAGES, widget=LanguageSelect
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

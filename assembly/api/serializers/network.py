@@ -4,7 +4,6 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from accounts import access
 from assembly.api.serializers.base import optional_texts
 from assembly.models import (
     AssociationActivity,
@@ -15,7 +14,9 @@ from assembly.models import (
     HouseOfFriendship,
     HouseStatus,
     Membership,
+    MembershipRole,
 )
+from registry.api.rows import Related, Translated
 from registry.api.serializers import LocalizedTextField, NameOf, RegistrySerializer
 
 
@@ -47,6 +48,19 @@ class NestedActivitySerializer(serializers.ModelSerializer):
         fields = ("id", "kind", "name", "language", "start_date", "end_date")
 
 
+PERSON_NAME_PARTS = ("person__surname", "person__given_name", "person__patronymic")
+
+
+def current_leader(memberships):
+    """The first of an association's leader memberships (in their ordering) in force today, as `{id, name}`."""
+    today = timezone.localdate()
+    for membership in memberships:
+        start, end = membership["start_date"], membership["end_date"]
+        if (start is None or start <= today) and (end is None or end >= today):
+            return {"id": membership["id"], "name": membership["name"]}
+    return None
+
+
 @extend_schema_field(
     {"type": "object", "nullable": True, "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}}
 )
@@ -56,16 +70,18 @@ class LeaderField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, association):
-        today = timezone.localdate()
         memberships = getattr(association, "leader_memberships", None)
         if memberships is None:
             memberships = association.memberships.filter(role="leader", archived_at__isnull=True)
-        for membership in memberships:
-            if (membership.start_date is None or membership.start_date <= today) and (
-                membership.end_date is None or membership.end_date >= today
-            ):
-                return {"id": membership.person_id, "name": membership.person.name}
-        return None
+        return current_leader(
+            {
+                "id": membership.person_id,
+                "name": membership.person.name,
+                "start_date": membership.start_date,
+                "end_date": membership.end_date,
+            }
+            for membership in memberships
+        )
 
 
 class AssociationSerializer(RegistrySerializer):
@@ -93,12 +109,7 @@ class AssociationSerializer(RegistrySerializer):
             "ethnic_group_names",
             "host_house",
             "host_house_name",
-            "status",
-            "status_since",
-            "founded_on",
-            "registered_on",
-            "dissolved_on",
-            "bin",
+            *EthnoculturalAssociation.own_fields,
             "leader",
             "activities",
             "description",
@@ -108,6 +119,22 @@ class AssociationSerializer(RegistrySerializer):
             "phone",
             "address",
         )
+        readers_of = {"leader": Membership}  # a person's name: for signed-in readers only
+        row_fields = {
+            "ethnic_group_names": Related("ethnic_groups", LocalizedTextField("name")),
+            "leader": Related(
+                "memberships",
+                {
+                    "id": "person_id",
+                    "name": Translated("person__name", otherwise=PERSON_NAME_PARTS),
+                    "start_date": "start_date",
+                    "end_date": "end_date",
+                },
+                where={"role": MembershipRole.LEADER, "archived_at__isnull": True},
+                then=current_leader,
+            ),
+            "activities": Related("activities", NestedActivitySerializer, where={"archived_at__isnull": True}),
+        }
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_ethnic_group_names(self, association):
@@ -117,13 +144,6 @@ class AssociationSerializer(RegistrySerializer):
     def get_activities(self, association):
         rows = [a for a in association.activities.all() if a.archived_at is None]
         return NestedActivitySerializer(rows, many=True).data
-
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        request = self.context.get("request")
-        if not access.can_read_model(getattr(request, "user", None), Membership):
-            data.pop("leader", None)  # a person's name: for signed-in readers only
-        return data
 
 
 class HouseOfFriendshipSerializer(RegistrySerializer):
@@ -143,12 +163,7 @@ class HouseOfFriendshipSerializer(RegistrySerializer):
             "region",
             "district",
             "parent",
-            "address",
-            "status",
-            "opened_on",
-            "dissolved_on",
-            "capacity",
-            "on_tourist_route",
+            *HouseOfFriendship.own_fields,
             "associations_hosted",
             "description",
             "description_translations",

@@ -5,7 +5,10 @@ from rest_framework import serializers
 
 from assembly.api.serializers.base import optional_texts
 from assembly.models import Membership, Person, Post
+from registry.api.rows import Related, Translated
 from registry.api.serializers import NameOf, RegistrySerializer, TranslatedTextField
+
+NAME_PARTS = ("surname", "given_name", "patronymic")  # a person's full name, in this order
 
 
 class PersonMembershipSerializer(serializers.ModelSerializer):
@@ -41,6 +44,11 @@ class PersonSerializer(RegistrySerializer):
             "address",
             "memberships",
         )
+        row_fields = {
+            "full_name": (NAME_PARTS, lambda *parts: " ".join(part for part in parts if part)),
+            "name": Translated("name", otherwise=NAME_PARTS),
+            "memberships": Related("memberships", PersonMembershipSerializer, where={"archived_at__isnull": True}),
+        }
 
     @extend_schema_field(PersonMembershipSerializer(many=True))
     def get_memberships(self, person):
