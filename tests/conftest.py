@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import Role, User
 from tests.browser import chromium, closed_connections, shared_chromium  # noqa: F401  (the browser fixtures)
+from tests.reference_snapshot import load_reference
 
 # Every role the suite signs in as; None is the anonymous visitor. The two coordinators and the two mediators work
 # in different regions (and offices), so each rule is seen both granting and refusing.
@@ -98,7 +99,7 @@ def fresh_counters():
 
 @pytest.fixture
 def reference(db):
-    call_command("load_reference", stdout=io.StringIO())
+    load_reference()
 
 
 @pytest.fixture
