@@ -16,7 +16,7 @@ from assembly.models import (
     Membership,
     MembershipRole,
 )
-from registry.api.rows import Related, Translated
+from registry.api.row_fields import Related, Translated
 from registry.api.serializers import LocalizedTextField, NameOf, RegistrySerializer
 
 

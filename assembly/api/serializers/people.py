@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from assembly.api.serializers.base import optional_texts
 from assembly.models import Membership, Person, Post
-from registry.api.rows import Related, Translated
+from registry.api.row_fields import Related, Translated
 from registry.api.serializers import NameOf, RegistrySerializer, TranslatedTextField
 
 NAME_PARTS = ("surname", "given_name", "patronymic")  # a person's full name, in this order
