@@ -88,6 +88,8 @@ class Body(NamedRegistryModel):
 
     description = TranslatedText()
     access = AccessRule(visibility=Visibility.PUBLIC, region_path="region")
+    # Where a body stands in the hierarchy: its level, region and district, and the body above it.
+    place_fields = ("level", "region", "district", "parent")
     # A specialised registry (a multi-table child) fixes its kind, its statuses and the roles of its members.
     body_kind = None
     member_roles = None  # None: any role

@@ -12,6 +12,7 @@ from councils import stats
 from councils.api.filters import CouncilFilterSet, RosterFilterSet
 from councils.api.serializers import CouncilSerializer, MothersHomeSerializer, RosterEntrySerializer
 from councils.models import COUNCIL_KIND_CHOICES, COUNCIL_ROLE_CHOICES, Council, MothersHome
+from registry.api.filters import RANGE, lookups
 from registry.api.viewsets import RegistryViewSet, one_document
 
 NAMES = ("name_kk", "name_ru", "name_en")
@@ -72,13 +73,7 @@ class MothersHomeViewSet(RegistryViewSet):
 
     queryset = MothersHome.objects.all()
     serializer_class = MothersHomeSerializer
-    filterset_fields = {
-        "region": ["exact"],
-        "district": ["exact"],
-        "patron_council": ["exact"],
-        "status": ["exact"],
-        "opened_on": ["gte", "lte"],
-    }
+    filterset_fields = lookups("region", "district", "patron_council", "status", opened_on=RANGE)
     ordering_fields = ("id", *NAMES, "region", "capacity", "occupancy", "opened_on", "updated_at")
     ordering = ("region", "name_en")
 

@@ -1,5 +1,6 @@
 from regions.api.serializers import DistrictSerializer, RegionSerializer
 from regions.models import District, Region
+from registry.api.filters import lookups
 from registry.api.viewsets import RegistryViewSet
 
 NAME_SEARCH = ("name_kk", "name_ru", "name_en")
@@ -8,7 +9,7 @@ NAME_SEARCH = ("name_kk", "name_ru", "name_en")
 class RegionViewSet(RegistryViewSet):
     queryset = Region.objects.all()
     serializer_class = RegionSerializer
-    filterset_fields = {"kind": ["exact"], "kato": ["exact"]}
+    filterset_fields = lookups("kind", "kato")
     ordering_fields = ("iso_code", "kato", *NAME_SEARCH, "updated_at")
     ordering = ("iso_code",)
 
@@ -16,11 +17,6 @@ class RegionViewSet(RegistryViewSet):
 class DistrictViewSet(RegistryViewSet):
     queryset = District.objects.all()
     serializer_class = DistrictSerializer
-    filterset_fields = {
-        "region": ["exact"],
-        "kind": ["exact"],
-        "kato": ["exact"],
-        "is_region_centre": ["exact"],
-    }
+    filterset_fields = lookups("region", "kind", "kato", "is_region_centre")
     ordering_fields = ("id", "region", "kato", *NAME_SEARCH, "updated_at")
     ordering = ("region", "name_en")
