@@ -22,8 +22,7 @@ from assembly.models import (
 )
 from registry.api.filters import RANGE, DatedFilterSet, lookups
 from registry.api.viewsets import RegistryViewSet
-
-NAME_SEARCH = ("name_kk", "name_ru", "name_en")
+from registry.models import NAME_FIELDS
 
 
 class BodyViewSet(RegistryViewSet):
@@ -32,7 +31,7 @@ class BodyViewSet(RegistryViewSet):
     queryset = Body.objects.prefetch_related("former_names", "identifiers", "predecessors")
     serializer_class = serializers.BodySerializer
     filterset_class = filters.BodyFilterSet
-    ordering_fields = ("id", "kind", "region", "founded_on", *NAME_SEARCH, "updated_at")
+    ordering_fields = ("id", "kind", "region", "founded_on", *NAME_FIELDS, "updated_at")
     ordering = ("kind", "region", "name_en")
 
 
@@ -143,7 +142,7 @@ class EthnicGroupViewSet(RegistryViewSet):
     queryset = EthnicGroup.objects.all()
     serializer_class = serializers.EthnicGroupSerializer
     filterset_fields = lookups(census_2021_count=RANGE)
-    ordering_fields = ("id", "census_2021_rank", "census_2021_count", *NAME_SEARCH, "updated_at")
+    ordering_fields = ("id", "census_2021_rank", "census_2021_count", *NAME_FIELDS, "updated_at")
     ordering = ("census_2021_rank", "name_en")
 
 
@@ -163,7 +162,7 @@ class AssociationViewSet(RegistryViewSet):
     )
     serializer_class = serializers.AssociationSerializer
     filterset_class = filters.AssociationFilterSet
-    ordering_fields = ("id", "region", "registered_on", *NAME_SEARCH, "updated_at")
+    ordering_fields = ("id", "region", "registered_on", *NAME_FIELDS, "updated_at")
     ordering = ("region", "name_en")
 
 
@@ -173,7 +172,7 @@ class HouseOfFriendshipViewSet(RegistryViewSet):
     )
     serializer_class = serializers.HouseOfFriendshipSerializer
     filterset_class = filters.HouseFilterSet
-    ordering_fields = ("id", "region", "house_kind", "opened_on", "capacity", *NAME_SEARCH, "updated_at")
+    ordering_fields = ("id", "region", "house_kind", "opened_on", "capacity", *NAME_FIELDS, "updated_at")
     ordering = ("region", "house_kind", "name_en")
 
 

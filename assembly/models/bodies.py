@@ -173,7 +173,7 @@ class BodyName(Period, RegistryModel):
     """A former name of a body and the period it was used."""
 
     translated_fields = ("name",)
-    search_fields = ("name_kk", "name_ru", "name_en")
+    search_fields = NAME_FIELDS
 
     body = link(Body, _("body"), "former_names")
     name_kk = models.CharField(_("name (Kazakh)"), max_length=255, blank=True)

@@ -11,8 +11,7 @@ from mediation.filters import MediationCaseFilterSet, MediatorFilterSet
 from mediation.models import CaseNote, MediationCase, MediationOffice, Mediator
 from registry.api.filters import lookups
 from registry.api.viewsets import RegistryViewSet, one_document
-
-NAMES = ("name_kk", "name_ru", "name_en")
+from registry.models import NAME_FIELDS
 
 
 class MediationOfficeViewSet(RegistryViewSet):
@@ -21,7 +20,7 @@ class MediationOfficeViewSet(RegistryViewSet):
     queryset = MediationOffice.objects.with_mediator_count()
     serializer_class = MediationOfficeSerializer
     filterset_fields = lookups("region", "level", "status")
-    ordering_fields = ("id", *NAMES, "region", "level", "mediator_count", "updated_at")
+    ordering_fields = ("id", *NAME_FIELDS, "region", "level", "mediator_count", "updated_at")
     ordering = ("level", "region", "name_en")
 
 
