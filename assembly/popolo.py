@@ -18,7 +18,7 @@ from django.conf import settings
 from accounts.access import readable
 from assembly.models import Body, BodyName, Identifier, Membership, Person, Post
 from registry.kazakh_latin import in_reader_script, reads_latin
-from registry.models import reading_order
+from registry.models import NAME_FIELDS, reading_order
 
 MULTILINGUAL = "multilingual"
 FORMER_NAME = "former name"
@@ -73,19 +73,16 @@ def grouped(rows, key):
     return found
 
 
-NAME_COLUMNS = ("name_kk", "name_ru", "name_en")
-
-
 def organizations(user, listed_bodies):
     bodies = list(
-        listed_bodies.order_by("pk").values("id", *NAME_COLUMNS, "kind", "parent_id", "founded_on", "dissolved_on")
+        listed_bodies.order_by("pk").values("id", *NAME_FIELDS, "kind", "parent_id", "founded_on", "dissolved_on")
     )
     listed = {row["id"] for row in bodies}
     names = grouped(
         BodyName.objects.active()
         .filter(body_id__in=listed_bodies.values("pk"))
         .order_by("body_id", "start_date", "pk")
-        .values("body_id", *NAME_COLUMNS, "start_date", "end_date"),
+        .values("body_id", *NAME_FIELDS, "start_date", "end_date"),
         "body_id",
     )
     identifier_rows = readable(user, Identifier.objects.active()).filter(body_id__in=listed_bodies.values("pk"))
@@ -124,7 +121,7 @@ def posts(user, listed_bodies):
         readable(user, Post.objects.active())
         .filter(body_id__in=listed_bodies.values("pk"))
         .order_by("pk")
-        .values("id", *NAME_COLUMNS, "body_id", "role", "start_date", "end_date")
+        .values("id", *NAME_FIELDS, "body_id", "role", "start_date", "end_date")
     )
     found = []
     for row in rows:
@@ -148,7 +145,7 @@ def posts(user, listed_bodies):
 def persons(listed_persons):
     rows = list(
         listed_persons.order_by("pk").values(
-            "id", *NAME_COLUMNS, "surname", "given_name", "patronymic", "biography_kk", "biography_ru", "biography_en"
+            "id", *NAME_FIELDS, "surname", "given_name", "patronymic", "biography_kk", "biography_ru", "biography_en"
         )
     )
     found = []

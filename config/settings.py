@@ -1,31 +1,21 @@
 """Shanyrak settings. Everything that differs between machines comes from environment variables."""
 
-import base64
 import datetime
-import hashlib
 import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF, UNSAFE_HASHES
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
+from config.env import DEBUG, env_list
+
+# The API (REST framework, its schema and tokens) and security (proxies, sign-in lockout, session cookies,
+# Content-Security-Policy, HTTPS) have modules of their own.
+from config.settings_api import *  # noqa: F403
+from config.settings_security import *  # noqa: F403
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-DEBUG = env_bool("DEBUG")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -226,90 +216,6 @@ else:
 # shown as failed, and what it was writing was rolled back with its transaction.
 JOBS_STALE_AFTER = datetime.timedelta(minutes=int(os.environ.get("JOBS_STALE_MINUTES", "30")))
 
-# How many reverse proxies of ours stand in front of the application. 0 (the default): the client is the peer of the
-# connection and X-Forwarded-For / X-Request-ID from outside are ignored; n: the n-th address from the right of
-# X-Forwarded-For is the client (each proxy appends the address it was reached from).
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-
-# API tokens (accounts.ApiToken) expire this long after they are issued.
-API_TOKEN_TTL = datetime.timedelta(days=int(os.environ.get("API_TOKEN_TTL_DAYS", "30")))
-
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        # Token first, so an anonymous request is told how to authenticate (401) rather than refused (403).
-        "accounts.authentication.ApiTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["accounts.permissions.RegistryPermission"],
-    "DEFAULT_PAGINATION_CLASS": "registry.api.pagination.RegistryPagination",
-    "PAGE_SIZE": 50,
-    "DEFAULT_FILTER_BACKENDS": [
-        "registry.api.filters.RegistryFilterBackend",
-        "registry.api.filters.RegistrySearchFilter",
-        "rest_framework.filters.OrderingFilter",
-    ],
-    "DEFAULT_PARSER_CLASSES": [
-        "registry.api.parsers.BoundedJSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
-    "DEFAULT_RENDERER_CLASSES": [
-        "registry.api.renderers.RegistryJSONRenderer",
-        "registry.api.renderers.RegistryBrowsableAPIRenderer",
-        "registry.api.renderers.RegistryCSVRenderer",
-    ],
-    "DEFAULT_SCHEMA_CLASS": "registry.api.schema.RegistryAutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
-    # Throttling keys on the client address as accounts.network sees it: X-Forwarded-For counts only behind the
-    # configured number of proxies.
-    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
-    "EXCEPTION_HANDLER": "registry.api.exceptions.registry_exception_handler",
-    "TEST_REQUEST_DEFAULT_FORMAT": "json",
-}
-
-API_DESCRIPTION = """Registries of the Assembly of the People of Kazakhstan: regions and districts, the Assembly's \
-bodies, people and sessions, ethnocultural associations and Houses of Friendship, councils, mediation and events.
-
-Every registry follows the same conventions ([API conventions](/api/conventions/), also `docs/api.md` in the \
-source): pages of 50 rows (`page`, `page_size` up to 1000) or cursors for a full sync (`pagination=cursor`); \
-`updated_since` for incremental syncs; archived records only with `archived=include` or `only`; a region always by \
-its ISO 3166-2 code (`KZ-10`); names in the language of `Accept-Language` (`kk`, `kk-Latn`, `ru`, `en`) in `name`, \
-all three in `names`; `?format=csv` gives the same columns, with codes, as a table. Writes need a token \
-(`POST /api/v1/auth/token/`) and `If-Match` with the record's `ETag` to refuse a change over someone else's."""
-
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Shanyrak API",
-    # The conventions behind every operation, linking docs/api.md (served at /api/conventions/).
-    "DESCRIPTION": API_DESCRIPTION,
-    "DEFAULT_GENERATOR_CLASS": "registry.api.schema.EnglishSchemaGenerator",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-    "COMPONENT_SPLIT_REQUEST": True,
-    # Several registries have a `kind` or `status` with their own choices: name each choice set once.
-    "ENUM_NAME_OVERRIDES": {
-        "RegionKindEnum": "regions.models.RegionKind",
-        "DistrictKindEnum": "regions.models.DistrictKind",
-        "BodyKindEnum": "assembly.models.BodyKind",
-        "BodyStatusEnum": "assembly.models.BodyStatus",
-        "AssociationStatusEnum": "assembly.models.AssociationStatus",
-        "HouseKindEnum": "assembly.models.HouseKind",
-        "HouseStatusEnum": "assembly.models.HouseStatus",
-        "InstructionStatusEnum": "assembly.models.InstructionStatus",
-        "StrategicDocumentKindEnum": "assembly.models.StrategicDocumentKind",
-        "ActivityKindEnum": "assembly.models.ActivityKind",
-        "IdentifierSchemeEnum": "assembly.models.IdentifierScheme",
-        "MembershipRoleEnum": "assembly.models.MembershipRole",
-        "CouncilKindEnum": "councils.models.COUNCIL_KIND_CHOICES",
-        "MediationCaseStatusEnum": "mediation.models.CaseStatus",
-        "MothersHomeStatusEnum": "councils.models.HomeStatus",
-        "SpokenLanguageEnum": "registry.languages.SPOKEN_LANGUAGE_CHOICES",
-    },
-}
-
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
@@ -326,74 +232,6 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 
 FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", str(2_621_440)))
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
-
-# Sign-in lockout (django-axes) on every sign-in: the admin, the portal and the API token endpoint. After
-# AXES_FAILURE_LIMIT failed attempts on one username (from anywhere) or from one address (whatever the usernames)
-# further attempts are refused for AXES_COOLOFF_MINUTES, even with the right password; a superuser lifts a
-# lockout in the admin ("Access attempts") or with `manage.py axes_reset`.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "accounts.network.axes_client_ip"
-AXES_LOCKOUT_CALLABLE = "accounts.network.locked_out"
-AXES_USERNAME_FORM_FIELD = "username"
-AXES_VERBOSE = False
-
-# Sessions: 8 hours unless set otherwise; staff (admin) sessions also end when the browser closes (see
-# accounts.signals).
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
-
-
-def csp_hashes(*sources):
-    return [f"'sha256-{base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()}'" for source in sources]
-
-
-# The inline attributes of third-party templates we serve as they are, allowed one by one by their hash (not by
-# kind): DRF's browsable API floats its buttons, django-import-export's export page styles and wires "Select all".
-THIRD_PARTY_STYLE_ATTRIBUTES = (
-    "float: right; margin-right: 10px",
-    "float:left",
-    "float: right",
-    "clear: both",
-    "padding: 0;",
-    "font-weight: bold;",
-    "width: 350px",
-)
-THIRD_PARTY_SCRIPT_ATTRIBUTES = ("onSelectToggleChange(event)",)
-
-# Content-Security-Policy: every script, style, image and font from this site only, none inline, no frames.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
-        "style-src-attr": [UNSAFE_HASHES, *csp_hashes(*THIRD_PARTY_STYLE_ATTRIBUTES)],
-        "script-src-attr": [UNSAFE_HASHES, *csp_hashes(*THIRD_PARTY_SCRIPT_ATTRIBUTES)],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        # The portal's service worker and app manifest (portal/offline/).
-        "worker-src": [SELF],
-        "manifest-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    }
-}
-
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
-CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
-# Asking browsers to preload HSTS is hard to undo (removal from the preload lists takes months): only on request.
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
-SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY") else None
-SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {
     "version": 1,

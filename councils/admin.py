@@ -5,6 +5,7 @@ from assembly.models import Membership
 from councils.models import COUNCIL_KIND_CHOICES, COUNCIL_ROLE_CHOICES, Council, MothersHome
 from regions.admin import RegionalResource
 from registry.admin import NAMES, RegistryAdmin, RegistryInline, RegistryResource, annotated_column
+from registry.admin_lists import OptionsListFilter
 
 
 # -- import / export by natural key ------------------------------------------------------------------------------
@@ -66,19 +67,13 @@ class CouncilMembershipInline(RegistryInline, admin.TabularInline):
 
 
 # -- registries -------------------------------------------------------------------------------------------------
-class DeclaredHeadcountFilter(admin.SimpleListFilter):
+class DeclaredHeadcountFilter(OptionsListFilter):
     title = _("headcount")
     parameter_name = "headcount"
-
-    def lookups(self, request, model_admin):
-        return [("declared", _("declared by the council")), ("roster", _("counted from the roster"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "declared":
-            return queryset.filter(declared_headcount__isnull=False)
-        if self.value() == "roster":
-            return queryset.filter(declared_headcount__isnull=True)
-        return queryset
+    options = {
+        "declared": (_("declared by the council"), lambda councils: councils.filter(declared_headcount__isnull=False)),
+        "roster": (_("counted from the roster"), lambda councils: councils.filter(declared_headcount__isnull=True)),
+    }
 
 
 @admin.register(Council)

@@ -5,7 +5,7 @@ import django_filters
 from django.utils.translation import gettext_lazy
 
 from events.models import Event, Verification
-from registry.api.filters import DatedFilterSet
+from registry.api.filters import RANGE, DatedFilterSet, lookups
 
 
 class EventFilterSet(DatedFilterSet):
@@ -17,19 +17,19 @@ class EventFilterSet(DatedFilterSet):
 
     class Meta:
         model = Event
-        fields = {
-            "region": ["exact"],
-            "district": ["exact"],
-            "kind": ["exact", "in"],
-            "status": ["exact"],
-            "programme": ["exact"],
-            "organizer": ["exact"],
-            "verification": ["exact"],
-            "is_public": ["exact"],
-            "source": ["exact"],
-            "start_date": ["exact", "gte", "lte"],
-            "end_date": ["gte", "lte"],
-        }
+        fields = lookups(
+            "region",
+            "district",
+            "status",
+            "programme",
+            "organizer",
+            "verification",
+            "is_public",
+            "source",
+            kind=["exact", "in"],
+            start_date=["exact", *RANGE],
+            end_date=RANGE,
+        )
 
     def filter_verified(self, queryset, name, value):
         if value in ("true", "1"):

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mediation.models import MediationCase, Mediator
-from registry.api.filters import RegistryFilterSet
+from registry.api.filters import RegistryFilterSet, lookups
 from registry.languages import SPOKEN_LANGUAGE_CHOICES
 
 
@@ -29,7 +29,7 @@ class MediatorFilterSet(LanguageFilterSet):
 
     class Meta:
         model = Mediator
-        fields = {"office": ["exact"], "is_head": ["exact"], "active": ["exact"]}
+        fields = lookups("office", "is_head", "active")
 
 
 class MediationCaseFilterSet(LanguageFilterSet):
@@ -42,4 +42,4 @@ class MediationCaseFilterSet(LanguageFilterSet):
 
     class Meta:
         model = MediationCase
-        fields = {"office": ["exact"], "status": ["exact"], "category": ["exact"]}
+        fields = lookups("office", "status", "category")

@@ -21,7 +21,7 @@ from assembly.models import Body, BodyKind, Level, Person
 from mediation.access import OfficeOnly
 from registry.fields import link, optional_link
 from registry.languages import LanguageListField
-from registry.models import RegistryModel, RegistryQuerySet
+from registry.models import NAME_FIELDS, RegistryModel, RegistryQuerySet
 
 
 class MediationOfficeQuerySet(RegistryQuerySet):
@@ -36,7 +36,7 @@ class MediationOfficeQuerySet(RegistryQuerySet):
 class MediationOffice(Body):
     """A regional mediation office (one per region), or the Ethnomediation Institute at republican level."""
 
-    search_fields = ("name_kk", "name_ru", "name_en")
+    search_fields = NAME_FIELDS
 
     address = models.CharField(_("address of the office"), max_length=255, blank=True)
     phone = models.CharField(_("office phone"), max_length=40, blank=True)

@@ -276,14 +276,35 @@ class RegistryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     # -- archive instead of delete -------------------------------------------------------------------------
     @admin.action(description=_("Archive selected records"))
     def archive_selected(self, request, queryset):
-        archived, refused = 0, []
-        for record in queryset.filter(archived_at__isnull=True):
+        self.change_each(
+            request,
+            queryset.filter(archived_at__isnull=True),
+            lambda record: record.archive(request.user),
+            lambda count: ngettext("%(count)d record archived.", "%(count)d records archived.", count),
+            _("Not archived: %(reason)s"),
+        )
+
+    @admin.action(description=_("Restore selected archived records"))
+    def restore_selected(self, request, queryset):
+        self.change_each(
+            request,
+            queryset.filter(archived_at__isnull=False),
+            lambda record: record.restore(request.user),
+            lambda count: ngettext("%(count)d record restored.", "%(count)d records restored.", count),
+            _("Not restored: %(reason)s"),
+        )
+
+    def change_each(self, request, records, change, done, not_done):
+        """`change(record)` for each record the user may change; then how many were changed (`done(count)`) and,
+        one message each, why the others were not (`not_done`)."""
+        changed, refused = 0, []
+        for record in records:
             if not access.can_write_object(request.user, record):
                 refused.append(_("%(record)s: not yours to change") % {"record": record})
                 continue
             try:
-                record.archive(request.user)
-                archived += 1
+                change(record)
+                changed += 1
             except Dependents as blocked:
                 refused.append(
                     _("%(record)s: still referenced by %(dependents)s")
@@ -291,33 +312,10 @@ class RegistryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
                 )
             except (ValidationError, PermissionDenied) as refusal:
                 refused.append(f"{record}: {' '.join(refusal_messages(refusal))}")
-        if archived:
-            self.message_user(
-                request,
-                ngettext("%(count)d record archived.", "%(count)d records archived.", archived) % {"count": archived},
-                messages.SUCCESS,
-            )
+        if changed:
+            self.message_user(request, done(changed) % {"count": changed}, messages.SUCCESS)
         for reason in refused:
-            self.message_user(request, _("Not archived: %(reason)s") % {"reason": reason}, messages.ERROR)
-
-    @admin.action(description=_("Restore selected archived records"))
-    def restore_selected(self, request, queryset):
-        restored, refused = 0, []
-        for record in queryset.filter(archived_at__isnull=False):
-            if not access.can_write_object(request.user, record):
-                continue
-            try:
-                record.restore(request.user)
-                restored += 1
-            except (ValidationError, PermissionDenied) as refusal:
-                refused.append(f"{record}: {' '.join(refusal_messages(refusal))}")
-        self.message_user(
-            request,
-            ngettext("%(count)d record restored.", "%(count)d records restored.", restored) % {"count": restored},
-            messages.SUCCESS,
-        )
-        for reason in refused:
-            self.message_user(request, _("Not restored: %(reason)s") % {"reason": reason}, messages.ERROR)
+            self.message_user(request, not_done % {"reason": reason}, messages.ERROR)
 
 
 def refusal_messages(refusal):

@@ -10,6 +10,21 @@ from registry.models import translated
 from registry.ordering import LocalNaturalName
 
 
+class OptionsListFilter(admin.SimpleListFilter):
+    """A list filter of a few options, each narrowing the list its own way: `options` maps each option's value to
+    its label and a function of the queryset; no option chosen, the whole list."""
+
+    options = {}
+
+    def lookups(self, request, model_admin):
+        return [(value, label) for value, (label, _narrow) in self.options.items()]
+
+    def queryset(self, request, queryset):
+        if self.value() in self.options:
+            return self.options[self.value()][1](queryset)
+        return queryset
+
+
 class ArchivedListFilter(admin.SimpleListFilter):
     title = _("archive")
     parameter_name = "archived"

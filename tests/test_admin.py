@@ -113,3 +113,18 @@ def test_import_updates_by_natural_key_and_a_bad_row_imports_nothing(staff_clien
     assert confirm.status_code == 302
     assert District.objects.get(name_en="Kordai District").centre_en == "Kordai (updated)"
     assert District.objects.filter(name_en="Brand New District", region_id="KZ-10").exists()
+
+
+def test_restore_action_brings_archived_records_back_and_says_how_many(staff_client, users):
+    district = District.objects.get(name_en="Taraz")
+    district.archive(users["secretariat"])
+    changelist = reverse("admin:regions_district_changelist")
+    response = staff_client.post(
+        f"{changelist}?archived=archived",
+        {"action": "restore_selected", "_selected_action": [district.pk]},
+        follow=True,
+    )
+    messages = [str(message) for message in response.context["messages"]]
+    district.refresh_from_db()
+    assert district.archived_at is None
+    assert any(message.startswith("1 ") for message in messages), messages

@@ -22,10 +22,7 @@ class BodyResource(RegionalResource, AssemblyResource):
         fields = (
             "id",
             "kind",
-            "level",
-            "region",
-            "district",
-            "parent",
+            *Body.place_fields,
             "successor",
             "status",
             "founded_on",

@@ -7,6 +7,7 @@ from assembly.admin.base import AssemblyResource, fk
 from assembly.models import Body, Instruction, Person, ProgressReport, Session
 from regions.admin import RegionalResource
 from registry.admin import RegistryAdmin, RegistryInline
+from registry.admin_lists import OptionsListFilter
 
 
 class InstructionResource(RegionalResource, AssemblyResource):
@@ -74,19 +75,13 @@ class ProgressReportInline(RegistryInline, admin.TabularInline):
     fields = ("reported_on", "progress_percent", "text_kk", "text_ru", "text_en")
 
 
-class OverdueFilter(admin.SimpleListFilter):
+class OverdueFilter(OptionsListFilter):
     title = _("overdue")
     parameter_name = "overdue"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("Overdue")), ("no", _("Not overdue"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.overdue()
-        if self.value() == "no":
-            return queryset.not_overdue()
-        return queryset
+    options = {
+        "yes": (_("Overdue"), lambda instructions: instructions.overdue()),
+        "no": (_("Not overdue"), lambda instructions: instructions.not_overdue()),
+    }
 
 
 @admin.register(Instruction)

@@ -19,7 +19,7 @@ from assembly.models import (
     StrategicDocument,
 )
 from assembly.roman import from_roman
-from registry.api.filters import DatedFilterSet, RegistryFilterSet, YearFilter
+from registry.api.filters import RANGE, DatedFilterSet, RegistryFilterSet, YearFilter, lookups
 
 
 class BodyFilterSet(DatedFilterSet):
@@ -27,21 +27,13 @@ class BodyFilterSet(DatedFilterSet):
 
     class Meta:
         model = Body
-        fields = {
-            "kind": ["exact"],
-            "level": ["exact"],
-            "region": ["exact"],
-            "district": ["exact"],
-            "parent": ["exact"],
-            "successor": ["exact"],
-            "status": ["exact"],
-        }
+        fields = lookups("kind", *Body.place_fields, "successor", "status")
 
 
 class BodyNameFilterSet(DatedFilterSet):
     class Meta:
         model = BodyName
-        fields = {"body": ["exact"]}
+        fields = lookups("body")
 
 
 class PersonFilterSet(RegistryFilterSet):
@@ -50,7 +42,7 @@ class PersonFilterSet(RegistryFilterSet):
 
     class Meta:
         model = Person
-        fields = {"region": ["exact"]}
+        fields = lookups("region")
 
     def filter_role(self, queryset, name, value):
         return queryset.filter(memberships__role=value, memberships__archived_at__isnull=True).distinct()
@@ -65,21 +57,13 @@ class MembershipFilterSet(DatedFilterSet):
 
     class Meta:
         model = Membership
-        fields = {
-            "person": ["exact"],
-            "body": ["exact"],
-            "role": ["exact"],
-            "end_reason": ["exact"],
-            "country": ["exact"],
-            "start_date": ["gte", "lte"],
-            "end_date": ["gte", "lte"],
-        }
+        fields = lookups("person", "body", "role", "end_reason", "country", start_date=RANGE, end_date=RANGE)
 
 
 class PostFilterSet(DatedFilterSet):
     class Meta:
         model = Post
-        fields = {"body": ["exact"], "role": ["exact"]}
+        fields = lookups("body", "role")
 
 
 class SessionFilterSet(DatedFilterSet):
@@ -87,7 +71,7 @@ class SessionFilterSet(DatedFilterSet):
 
     class Meta:
         model = Session
-        fields = {"number": ["exact"], "city": ["exact"], "start_date": ["gte", "lte"], "chair": ["exact"]}
+        fields = lookups("number", "city", "chair", start_date=RANGE)
 
 
 class SessionNumberField(forms.CharField):
@@ -119,13 +103,7 @@ class InstructionFilterSet(RegistryFilterSet):
 
     class Meta:
         model = Instruction
-        fields = {
-            "parent": ["exact"],
-            "addressee": ["exact"],
-            "region": ["exact"],
-            "responsible": ["exact"],
-            "deadline": ["gte", "lte"],
-        }
+        fields = lookups("parent", "addressee", "region", "responsible", deadline=RANGE)
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue() if value == "true" else queryset.not_overdue()
@@ -134,7 +112,7 @@ class InstructionFilterSet(RegistryFilterSet):
 class StrategicDocumentFilterSet(DatedFilterSet):
     class Meta:
         model = StrategicDocument
-        fields = {"kind": ["exact"], "adopted_year": ["exact", "gte", "lte"], "number": ["exact"]}
+        fields = lookups("kind", "number", adopted_year=["exact", *RANGE])
 
 
 class AssociationFilterSet(DatedFilterSet):
@@ -144,14 +122,7 @@ class AssociationFilterSet(DatedFilterSet):
 
     class Meta:
         model = EthnoculturalAssociation
-        fields = {
-            "region": ["exact"],
-            "district": ["exact"],
-            "level": ["exact"],
-            "host_house": ["exact"],
-            "bin": ["exact"],
-            "registered_on": ["gte", "lte"],
-        }
+        fields = lookups("region", "district", "level", "host_house", "bin", registered_on=RANGE)
 
     def filter_ethnic_group(self, queryset, name, value):
         value = value.strip()
@@ -168,7 +139,7 @@ class HouseFilterSet(RegistryFilterSet):
 
     class Meta:
         model = HouseOfFriendship
-        fields = {"region": ["exact"], "district": ["exact"], "on_tourist_route": ["exact"]}
+        fields = lookups("region", "district", "on_tourist_route")
 
     def filter_active_on(self, queryset, name, value):
         return queryset.filter(

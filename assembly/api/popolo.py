@@ -27,20 +27,21 @@ class PopoloIdentifierSerializer(serializers.Serializer):
     scheme = optional(serializers.CharField)
 
 
-class PopoloPersonSerializer(serializers.Serializer):
+# What a Popolo person and organization both have (a docstring here would describe both in the schema).
+class PopoloNamedSerializer(serializers.Serializer):
     id = serializers.CharField()
     name = serializers.CharField()
     other_names = optional(OtherNameSerializer, many=True)
+
+
+class PopoloPersonSerializer(PopoloNamedSerializer):
     family_name = optional(serializers.CharField)
     given_name = optional(serializers.CharField)
     patronymic_name = optional(serializers.CharField)
     biography = optional(serializers.CharField)
 
 
-class PopoloOrganizationSerializer(serializers.Serializer):
-    id = serializers.CharField()
-    name = serializers.CharField()
-    other_names = optional(OtherNameSerializer, many=True)
+class PopoloOrganizationSerializer(PopoloNamedSerializer):
     identifiers = optional(PopoloIdentifierSerializer, many=True)
     classification = optional(serializers.CharField)
     parent_id = optional(serializers.CharField)

@@ -20,10 +20,9 @@ from assembly.models import (
     Session,
     StrategicDocument,
 )
-from registry.api.filters import DatedFilterSet
+from registry.api.filters import RANGE, DatedFilterSet, lookups
 from registry.api.viewsets import RegistryViewSet
-
-NAME_SEARCH = ("name_kk", "name_ru", "name_en")
+from registry.models import NAME_FIELDS
 
 
 class BodyViewSet(RegistryViewSet):
@@ -32,7 +31,7 @@ class BodyViewSet(RegistryViewSet):
     queryset = Body.objects.prefetch_related("former_names", "identifiers", "predecessors")
     serializer_class = serializers.BodySerializer
     filterset_class = filters.BodyFilterSet
-    ordering_fields = ("id", "kind", "region", "founded_on", *NAME_SEARCH, "updated_at")
+    ordering_fields = ("id", "kind", "region", "founded_on", *NAME_FIELDS, "updated_at")
     ordering = ("kind", "region", "name_en")
 
 
@@ -56,7 +55,7 @@ class BodyNameViewSet(RegistryViewSet):
 class IdentifierViewSet(RegistryViewSet):
     queryset = Identifier.objects.all()
     serializer_class = serializers.IdentifierSerializer
-    filterset_fields = {"body": ["exact"], "scheme": ["exact"], "value": ["exact"]}
+    filterset_fields = lookups("body", "scheme", "value")
     ordering_fields = ("id", "scheme", "value", "updated_at")
     ordering = ("body", "scheme")
 
@@ -124,7 +123,7 @@ class InstructionViewSet(RegistryViewSet):
 class ProgressReportViewSet(RegistryViewSet):
     queryset = ProgressReport.objects.all()
     serializer_class = serializers.ProgressReportSerializer
-    filterset_fields = {"instruction": ["exact"], "reported_on": ["gte", "lte"]}
+    filterset_fields = lookups("instruction", reported_on=RANGE)
     ordering_fields = ("id", "reported_on", "updated_at")
     ordering = ("instruction", "-reported_on")
 
@@ -142,8 +141,8 @@ class StrategicDocumentViewSet(RegistryViewSet):
 class EthnicGroupViewSet(RegistryViewSet):
     queryset = EthnicGroup.objects.all()
     serializer_class = serializers.EthnicGroupSerializer
-    filterset_fields = {"census_2021_count": ["gte", "lte"]}
-    ordering_fields = ("id", "census_2021_rank", "census_2021_count", *NAME_SEARCH, "updated_at")
+    filterset_fields = lookups(census_2021_count=RANGE)
+    ordering_fields = ("id", "census_2021_rank", "census_2021_count", *NAME_FIELDS, "updated_at")
     ordering = ("census_2021_rank", "name_en")
 
 
@@ -163,7 +162,7 @@ class AssociationViewSet(RegistryViewSet):
     )
     serializer_class = serializers.AssociationSerializer
     filterset_class = filters.AssociationFilterSet
-    ordering_fields = ("id", "region", "registered_on", *NAME_SEARCH, "updated_at")
+    ordering_fields = ("id", "region", "registered_on", *NAME_FIELDS, "updated_at")
     ordering = ("region", "name_en")
 
 
@@ -173,7 +172,7 @@ class HouseOfFriendshipViewSet(RegistryViewSet):
     )
     serializer_class = serializers.HouseOfFriendshipSerializer
     filterset_class = filters.HouseFilterSet
-    ordering_fields = ("id", "region", "house_kind", "opened_on", "capacity", *NAME_SEARCH, "updated_at")
+    ordering_fields = ("id", "region", "house_kind", "opened_on", "capacity", *NAME_FIELDS, "updated_at")
     ordering = ("region", "house_kind", "name_en")
 
 
@@ -181,6 +180,6 @@ class AssociationActivityViewSet(RegistryViewSet):
     queryset = AssociationActivity.objects.all()
     serializer_class = serializers.ActivitySerializer
     filterset_base = DatedFilterSet
-    filterset_fields = {"association": ["exact"], "kind": ["exact"], "language": ["exact"]}
+    filterset_fields = lookups("association", "kind", "language")
     ordering_fields = ("id", "kind", "updated_at")
     ordering = ("association", "kind")

@@ -88,6 +88,8 @@ class Body(NamedRegistryModel):
 
     description = TranslatedText()
     access = AccessRule(visibility=Visibility.PUBLIC, region_path="region")
+    # Where a body stands in the hierarchy: its level, region and district, and the body above it.
+    place_fields = ("level", "region", "district", "parent")
     # A specialised registry (a multi-table child) fixes its kind, its statuses and the roles of its members.
     body_kind = None
     member_roles = None  # None: any role
@@ -171,7 +173,7 @@ class BodyName(Period, RegistryModel):
     """A former name of a body and the period it was used."""
 
     translated_fields = ("name",)
-    search_fields = ("name_kk", "name_ru", "name_en")
+    search_fields = NAME_FIELDS
 
     body = link(Body, _("body"), "former_names")
     name_kk = models.CharField(_("name (Kazakh)"), max_length=255, blank=True)

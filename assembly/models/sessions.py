@@ -49,9 +49,6 @@ class Session(Period, RegistryModel):
     def __str__(self):
         return _("Session %(roman)s (%(date)s)") % {"roman": self.roman, "date": self.start_date}
 
-    def clean(self):
-        super().clean()
-
 
 class AgendaItem(RegistryModel):
     """One item of a session's agenda, in order."""

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assembly.models import Membership
 from councils.models import COUNCIL_KIND_CHOICES, COUNCIL_ROLE_CHOICES, Council, held_on
-from registry.api.filters import DatedFilterSet
+from registry.api.filters import DatedFilterSet, lookups
 
 
 class CouncilFilterSet(DatedFilterSet):
@@ -20,14 +20,7 @@ class CouncilFilterSet(DatedFilterSet):
 
     class Meta:
         model = Council
-        fields = {
-            "level": ["exact"],
-            "region": ["exact"],
-            "district": ["exact"],
-            "parent": ["exact"],
-            "status": ["exact"],
-            "wing": ["exact"],
-        }
+        fields = lookups(*Council.place_fields, "status", "wing")
 
 
 class RosterFilterSet(django_filters.FilterSet):

@@ -3,12 +3,7 @@ from rest_framework import serializers
 from accounts import access
 from assembly.models import BodyKind, Person
 from councils.models import COUNCIL_KIND_CHOICES, Council, MothersHome
-from registry.api.serializers import LocalizedTextField, RegistrySerializer, TranslatedTextField
-
-
-def optional_texts(base):
-    """`<base>` in the request's language and `<base>_translations` with all three, none of them required."""
-    return LocalizedTextField(base), TranslatedTextField(base, required_languages=(), required=False)
+from registry.api.serializers import RegistrySerializer, optional_texts
 
 
 class CouncilSerializer(RegistrySerializer):
@@ -33,10 +28,7 @@ class CouncilSerializer(RegistrySerializer):
             "id",
             "kind",
             "wing",
-            "level",
-            "region",
-            "district",
-            "parent",
+            *Council.place_fields,
             "successor",
             "name",
             "names",

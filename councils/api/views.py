@@ -12,9 +12,9 @@ from councils import stats
 from councils.api.filters import CouncilFilterSet, RosterFilterSet
 from councils.api.serializers import CouncilSerializer, MothersHomeSerializer, RosterEntrySerializer
 from councils.models import COUNCIL_KIND_CHOICES, COUNCIL_ROLE_CHOICES, Council, MothersHome
+from registry.api.filters import RANGE, lookups
 from registry.api.viewsets import RegistryViewSet, one_document
-
-NAMES = ("name_kk", "name_ru", "name_en")
+from registry.models import NAME_FIELDS
 
 
 def day_or_none(value):
@@ -33,7 +33,7 @@ class CouncilViewSet(RegistryViewSet):
     queryset = Council.objects.all()
     serializer_class = CouncilSerializer
     filterset_class = CouncilFilterSet
-    ordering_fields = ("id", *NAMES, "kind", "level", "region", "founded_on", "member_count", "updated_at")
+    ordering_fields = ("id", *NAME_FIELDS, "kind", "level", "region", "founded_on", "member_count", "updated_at")
     ordering = ("kind", "region", "name_en")
 
     def get_queryset(self):
@@ -72,14 +72,8 @@ class MothersHomeViewSet(RegistryViewSet):
 
     queryset = MothersHome.objects.all()
     serializer_class = MothersHomeSerializer
-    filterset_fields = {
-        "region": ["exact"],
-        "district": ["exact"],
-        "patron_council": ["exact"],
-        "status": ["exact"],
-        "opened_on": ["gte", "lte"],
-    }
-    ordering_fields = ("id", *NAMES, "region", "capacity", "occupancy", "opened_on", "updated_at")
+    filterset_fields = lookups("region", "district", "patron_council", "status", opened_on=RANGE)
+    ordering_fields = ("id", *NAME_FIELDS, "region", "capacity", "occupancy", "opened_on", "updated_at")
     ordering = ("region", "name_en")
 
 

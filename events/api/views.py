@@ -22,7 +22,7 @@ from events.filters import EventFilterSet
 from events.lifecycle import Action
 from events.models import Event, EventKind, EventStatus, Programme
 from regions.models import Region
-from registry.api.filters import DatedFilterSet
+from registry.api.filters import DatedFilterSet, lookups
 from registry.api.viewsets import RegistryViewSet, one_document
 
 
@@ -94,7 +94,7 @@ class ProgrammeViewSet(RegistryViewSet):
     queryset = Programme.objects.select_related("owner", "region")
     serializer_class = ProgrammeSerializer
     filterset_base = DatedFilterSet
-    filterset_fields = {"region": ["exact", "isnull"], "owner": ["exact"], "code": ["exact"]}
+    filterset_fields = lookups("owner", "code", region=["exact", "isnull"])
     ordering_fields = ("id", "code", "start_date", "end_date", "name_en", "updated_at")
     ordering = ("-start_date", "code")
 

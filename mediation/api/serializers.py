@@ -5,7 +5,7 @@ from rest_framework import serializers
 from accounts import access
 from accounts.models import User
 from mediation.models import CaseNote, CaseStatus, MediationCase, MediationOffice, Mediator
-from registry.api.serializers import LocalizedTextField, RegistrySerializer, TranslatedTextField
+from registry.api.serializers import RegistrySerializer, optional_texts
 from registry.languages import SPOKEN_LANGUAGE_CHOICES
 
 
@@ -17,11 +17,6 @@ class LanguagesField(serializers.ListField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
-
-
-def optional_texts(base):
-    """`<base>` in the request's language and `<base>_translations` with all three, none of them required."""
-    return LocalizedTextField(base), TranslatedTextField(base, required_languages=(), required=False)
 
 
 class MediationOfficeSerializer(RegistrySerializer):
@@ -36,10 +31,7 @@ class MediationOfficeSerializer(RegistrySerializer):
             "id",
             "name",
             "names",
-            "level",
-            "region",
-            "district",
-            "parent",
+            *MediationOffice.place_fields,
             "successor",
             "is_institute",
             "status",

@@ -9,9 +9,9 @@ from mediation import stats
 from mediation.api.serializers import MediationCaseSerializer, MediationOfficeSerializer, MediatorSerializer
 from mediation.filters import MediationCaseFilterSet, MediatorFilterSet
 from mediation.models import CaseNote, MediationCase, MediationOffice, Mediator
+from registry.api.filters import lookups
 from registry.api.viewsets import RegistryViewSet, one_document
-
-NAMES = ("name_kk", "name_ru", "name_en")
+from registry.models import NAME_FIELDS
 
 
 class MediationOfficeViewSet(RegistryViewSet):
@@ -19,8 +19,8 @@ class MediationOfficeViewSet(RegistryViewSet):
 
     queryset = MediationOffice.objects.with_mediator_count()
     serializer_class = MediationOfficeSerializer
-    filterset_fields = {"region": ["exact"], "level": ["exact"], "status": ["exact"]}
-    ordering_fields = ("id", *NAMES, "region", "level", "mediator_count", "updated_at")
+    filterset_fields = lookups("region", "level", "status")
+    ordering_fields = ("id", *NAME_FIELDS, "region", "level", "mediator_count", "updated_at")
     ordering = ("level", "region", "name_en")
 
 

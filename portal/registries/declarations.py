@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from assembly.models import EthnoculturalAssociation, HouseOfFriendship
 from councils.models import COUNCIL_KIND_CHOICES, COUNCIL_ROLE_CHOICES, LEVEL_RANK, Council
 from portal.registries.filters import AssociationPageFilterSet, CouncilPageFilterSet, HousePageFilterSet
+from registry.models import NAME_FIELDS
 
-NAMES = ("name_kk", "name_ru", "name_en")
 DESCRIPTIONS = ("description_kk", "description_ru", "description_en")
 
 
@@ -155,7 +155,7 @@ ASSOCIATIONS = PortalRegistry(
         "registered_on",
     ),
     form_fields=(
-        *NAMES,
+        *NAME_FIELDS,
         "level",
         "region",
         "district",
@@ -179,7 +179,7 @@ HOUSES = PortalRegistry(
     model=HouseOfFriendship,
     columns=("name", "region", "district", "house_kind", "status", "opened_on", "capacity"),
     form_fields=(
-        *NAMES,
+        *NAME_FIELDS,
         "house_kind",
         "region",
         "district",
@@ -203,13 +203,10 @@ COUNCILS = PortalRegistry(
         Column("member_count", _("members"), member_count),
     ),
     form_fields=(
-        *NAMES,
+        *NAME_FIELDS,
         "kind",
         "wing",
-        "level",
-        "region",
-        "district",
-        "parent",
+        *Council.place_fields,
         "status",
         "founded_on",
         "dissolved_on",

@@ -53,6 +53,22 @@ class RegistryMixin(LoginRequiredMixin):
         return context
 
 
+class FormPage(TemplateView):
+    """A page of one form: `load()` finds what it is about and checks the user may change it, `make_form(data)`
+    builds the form; a form with errors comes back with status 400, a valid one goes to `form_valid(form)`."""
+
+    def get(self, request, *args, **kwargs):
+        self.load()
+        return self.render_to_response(self.get_context_data(form=self.make_form()))
+
+    def post(self, request, *args, **kwargs):
+        self.load()
+        form = self.make_form(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        return self.form_valid(form)
+
+
 class RegistryListView(RegistryMixin, TemplateView):
     """A coordinator's region's records; the secretariat and the national roles choose a region (all by default)."""
 
@@ -124,7 +140,7 @@ def roster_context(user, body):
     }
 
 
-class RegistryFormView(RegistryMixin, TemplateView):
+class RegistryFormView(RegistryMixin, FormPage):
     """Create a record (no `pk`) or change one, through the model's clean(); the history records who did it."""
 
     template_name = "portal/registry_form.html"
@@ -148,15 +164,7 @@ class RegistryFormView(RegistryMixin, TemplateView):
             data, instance=self.record, initial=initial, user=self.request.user, registry=self.registry
         )
 
-    def get(self, request, *args, **kwargs):
-        self.load()
-        return self.render_to_response(self.get_context_data(form=self.make_form()))
-
-    def post(self, request, *args, **kwargs):
-        self.load()
-        form = self.make_form(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
+    def form_valid(self, form):
         record = form.save(commit=False)
         self.require_write(record)  # the record as saved must still be the user's to write
         try:
@@ -166,7 +174,7 @@ class RegistryFormView(RegistryMixin, TemplateView):
                 form.save_m2m()
         except ValidationError:
             return self.render_to_response(self.get_context_data(form=form), status=409)
-        messages.success(request, _("«%(name)s» saved.") % {"name": record})
+        messages.success(self.request, _("«%(name)s» saved.") % {"name": record})
         return redirect("portal:registry-detail", registry=self.registry.slug, pk=record.pk)
 
     def get_context_data(self, **kwargs):
@@ -216,27 +224,21 @@ class RosterMixin(RegistryMixin):
         return redirect("portal:registry-detail", registry=self.registry.slug, pk=self.body.pk)
 
 
-class MemberAddView(RosterMixin, TemplateView):
-    def form(self, data=None):
+class MemberAddView(RosterMixin, FormPage):
+    extra_context = {"adding": True}
+
+    def make_form(self, data=None):
         return MemberForm(
             data, instance=Membership(), council=self.body, user=self.request.user, roles=self.registry.roster_roles
         )
 
-    def get(self, request, *args, **kwargs):
-        self.load()
-        return self.render_to_response(self.get_context_data(form=self.form(), adding=True))
-
-    def post(self, request, *args, **kwargs):
-        self.load()
-        form = self.form(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form, adding=True), status=400)
+    def form_valid(self, form):
         with transaction.atomic():
             membership = form.save()
         return self.done(_("%(person)s added to the roster.") % {"person": membership.person})
 
 
-class MembershipChangeView(RosterMixin, TemplateView):
+class MembershipChangeView(RosterMixin, FormPage):
     def load(self):
         super().load()
         self.membership = get_object_or_404(
@@ -245,7 +247,7 @@ class MembershipChangeView(RosterMixin, TemplateView):
         )
         self.require_write(self.membership)
 
-    def form(self, data=None):
+    def make_form(self, data=None):
         return MembershipChangeForm(data, instance=self.membership, roles=self.registry.roster_roles)
 
     def get_context_data(self, **kwargs):
@@ -253,14 +255,6 @@ class MembershipChangeView(RosterMixin, TemplateView):
         context["membership"] = self.membership
         return context
 
-    def get(self, request, *args, **kwargs):
-        self.load()
-        return self.render_to_response(self.get_context_data(form=self.form()))
-
-    def post(self, request, *args, **kwargs):
-        self.load()
-        form = self.form(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
+    def form_valid(self, form):
         membership = form.save()
         return self.done(_("The membership of %(person)s was saved.") % {"person": membership.person})

@@ -1,26 +1,21 @@
 from regions.api.serializers import DistrictSerializer, RegionSerializer
 from regions.models import District, Region
+from registry.api.filters import lookups
 from registry.api.viewsets import RegistryViewSet
-
-NAME_SEARCH = ("name_kk", "name_ru", "name_en")
+from registry.models import NAME_FIELDS
 
 
 class RegionViewSet(RegistryViewSet):
     queryset = Region.objects.all()
     serializer_class = RegionSerializer
-    filterset_fields = {"kind": ["exact"], "kato": ["exact"]}
-    ordering_fields = ("iso_code", "kato", *NAME_SEARCH, "updated_at")
+    filterset_fields = lookups("kind", "kato")
+    ordering_fields = ("iso_code", "kato", *NAME_FIELDS, "updated_at")
     ordering = ("iso_code",)
 
 
 class DistrictViewSet(RegistryViewSet):
     queryset = District.objects.all()
     serializer_class = DistrictSerializer
-    filterset_fields = {
-        "region": ["exact"],
-        "kind": ["exact"],
-        "kato": ["exact"],
-        "is_region_centre": ["exact"],
-    }
-    ordering_fields = ("id", "region", "kato", *NAME_SEARCH, "updated_at")
+    filterset_fields = lookups("region", "kind", "kato", "is_region_centre")
+    ordering_fields = ("id", "region", "kato", *NAME_FIELDS, "updated_at")
     ordering = ("region", "name_en")

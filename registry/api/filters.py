@@ -8,6 +8,14 @@ from rest_framework.filters import SearchFilter
 from accounts import access
 from registry.models import RegistryModel, in_force
 
+RANGE = ["gte", "lte"]
+
+
+def lookups(*exact, **others):
+    """A filterset's `fields`: each name of `exact` matched exactly, each of `others` by its own lookups (`RANGE`:
+    a pair of parameters, `name__gte` and `name__lte`)."""
+    return {**{name: ["exact"] for name in exact}, **others}
+
 
 class YearFilter(django_filters.NumberFilter):
     """A calendar year, a whole number from 1 to 9999 (the years a date can have): anything else is a 400 naming the

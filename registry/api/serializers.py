@@ -63,13 +63,20 @@ class TranslatedTextField(serializers.Field):
         return bool(getattr(self.parent, "partial", False))
 
 
+class WholeRecordField(serializers.ReadOnlyField):
+    """A read-only value made from the whole record (its source is `*`)."""
+
+    def __init__(self, **kwargs):
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+
 @extend_schema_field(OpenApiTypes.STR)
-class LocalizedTextField(serializers.ReadOnlyField):
+class LocalizedTextField(WholeRecordField):
     """The text in the request's language (Accept-Language), falling back to another language when empty."""
 
     def __init__(self, base, **kwargs):
         self.base = base
-        kwargs["source"] = "*"
         super().__init__(**kwargs)
 
     def to_representation(self, instance):
@@ -77,17 +84,26 @@ class LocalizedTextField(serializers.ReadOnlyField):
 
 
 @extend_schema_field(OpenApiTypes.STR)
-class NameOf(serializers.ReadOnlyField):
+class NameOf(WholeRecordField):
     """The name, in the request's language, of the record `relation` points at; "" when it points at none."""
 
     def __init__(self, relation, **kwargs):
         self.relation = relation
-        kwargs["source"] = "*"
         super().__init__(**kwargs)
 
     def to_representation(self, instance):
         related = getattr(instance, self.relation)
         return related.name if related is not None else ""
+
+
+def optional_translations(base):
+    """`<base>_translations`: a three-language text that may be left empty (a description, a biography, a theme)."""
+    return TranslatedTextField(base, required_languages=(), required=False)
+
+
+def optional_texts(base):
+    """`<base>` in the request's language and `<base>_translations` with all three, none of them required."""
+    return LocalizedTextField(base), optional_translations(base)
 
 
 class RegistrySerializerMeta(serializers.SerializerMetaclass):

@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from assembly.models import BodyKind, BodyName, EthnoculturalAssociation, HouseOfFriendship
 from councils.models import Council, held_on
+from registry.models import NAME_FIELDS
 from stats.annual.events import regions_of
 from stats.annual.report import DATE, NUMBER, Column, Section, Table, long_date, total_of
 
 COUNCIL_KINDS = (BodyKind.COUNCIL_OF_ELDERS, BodyKind.COUNCIL_OF_MOTHERS)
-NAMES = ("name_kk", "name_ru", "name_en")
 
 
 def councils_on(day):
@@ -182,7 +182,7 @@ def _renamed_in_history(bodies, scope, known):
     by_pk = {body.pk: body for body in bodies.filter(pk__in=changed)}
     previous = {}
     for record in records:
-        names = tuple(getattr(record, name) for name in NAMES)
+        names = tuple(getattr(record, name) for name in NAME_FIELDS)
         day = timezone.localtime(record.history_date).date()
         before = previous.get(record.id)
         previous[record.id] = (names, record)

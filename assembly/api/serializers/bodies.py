@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from assembly.api.serializers.base import optional_texts
+from assembly.api.serializers.base import unarchived
 from assembly.models import ASSEMBLY_KINDS, Body, BodyName, Identifier
-from registry.api.serializers import RegistrySerializer, TranslatedTextField
+from registry.api.serializers import RegistrySerializer, TranslatedTextField, optional_translations
 
 
 class FormerNameSerializer(serializers.ModelSerializer):
@@ -24,7 +24,7 @@ class BodyIdentifierSerializer(serializers.ModelSerializer):
 
 
 class BodySerializer(RegistrySerializer):
-    description_translations = optional_texts("description")["description_translations"]
+    description_translations = optional_translations("description")
     former_names = serializers.SerializerMethodField()
     identifiers = serializers.SerializerMethodField()
     predecessors = serializers.SerializerMethodField()
@@ -34,10 +34,7 @@ class BodySerializer(RegistrySerializer):
         fields = (
             "id",
             "kind",
-            "level",
-            "region",
-            "district",
-            "parent",
+            *Body.place_fields,
             "successor",
             "predecessors",
             "status",
@@ -54,11 +51,11 @@ class BodySerializer(RegistrySerializer):
 
     @extend_schema_field(FormerNameSerializer(many=True))
     def get_former_names(self, body):
-        return FormerNameSerializer([n for n in body.former_names.all() if n.archived_at is None], many=True).data
+        return unarchived(FormerNameSerializer, body.former_names)
 
     @extend_schema_field(BodyIdentifierSerializer(many=True))
     def get_identifiers(self, body):
-        return BodyIdentifierSerializer([i for i in body.identifiers.all() if i.archived_at is None], many=True).data
+        return unarchived(BodyIdentifierSerializer, body.identifiers)
 
     @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
     def get_predecessors(self, body):

@@ -3,13 +3,13 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from assembly.api.serializers.base import optional_texts
+from assembly.api.serializers.base import unarchived
 from assembly.models import Instruction, ProgressReport, Session
-from registry.api.serializers import LocalizedTextField, NameOf, RegistrySerializer
+from registry.api.serializers import LocalizedTextField, NameOf, RegistrySerializer, optional_translations
 
 
 class ProgressReportSerializer(RegistrySerializer):
-    text_translations = optional_texts("text")["text_translations"]
+    text_translations = optional_translations("text")
 
     class Meta:
         model = ProgressReport
@@ -27,7 +27,7 @@ class InstructionReportSerializer(serializers.ModelSerializer):
 class InstructionSerializer(RegistrySerializer):
     session = serializers.SlugRelatedField(slug_field="number", queryset=Session.objects.all(), required=False)
     session_roman = serializers.CharField(source="session.roman", read_only=True)
-    text_translations = optional_texts("text")["text_translations"]
+    text_translations = optional_translations("text")
     addressee_name = NameOf("addressee")
     responsible_name = NameOf("responsible")
     overdue = serializers.SerializerMethodField()
@@ -74,8 +74,7 @@ class InstructionSerializer(RegistrySerializer):
 
     @extend_schema_field(InstructionReportSerializer(many=True))
     def get_reports(self, instruction):
-        rows = [r for r in instruction.reports.all() if r.archived_at is None]
-        return InstructionReportSerializer(rows, many=True).data
+        return unarchived(InstructionReportSerializer, instruction.reports)
 
     def validate(self, attrs):
         parent = attrs.get("parent", getattr(self.instance, "parent", None))

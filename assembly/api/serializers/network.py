@@ -4,7 +4,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from assembly.api.serializers.base import optional_texts
+from assembly.api.serializers.base import unarchived
 from assembly.models import (
     AssociationActivity,
     AssociationStatus,
@@ -16,8 +16,8 @@ from assembly.models import (
     Membership,
     MembershipRole,
 )
-from registry.api.rows import Related, Translated
-from registry.api.serializers import LocalizedTextField, NameOf, RegistrySerializer
+from registry.api.row_fields import Related, Translated
+from registry.api.serializers import LocalizedTextField, NameOf, RegistrySerializer, optional_translations
 
 
 class EthnicGroupSerializer(RegistrySerializer):
@@ -86,7 +86,7 @@ class LeaderField(serializers.Field):
 
 class AssociationSerializer(RegistrySerializer):
     status = serializers.ChoiceField(choices=AssociationStatus.choices, required=False)
-    description_translations = optional_texts("description")["description_translations"]
+    description_translations = optional_translations("description")
     ethnic_groups = serializers.PrimaryKeyRelatedField(
         many=True, queryset=EthnicGroup.objects.filter(archived_at__isnull=True), required=False
     )
@@ -101,10 +101,7 @@ class AssociationSerializer(RegistrySerializer):
             "id",
             "name",
             "names",
-            "level",
-            "region",
-            "district",
-            "parent",
+            *EthnoculturalAssociation.place_fields,
             "ethnic_groups",
             "ethnic_group_names",
             "host_house",
@@ -142,14 +139,13 @@ class AssociationSerializer(RegistrySerializer):
 
     @extend_schema_field(NestedActivitySerializer(many=True))
     def get_activities(self, association):
-        rows = [a for a in association.activities.all() if a.archived_at is None]
-        return NestedActivitySerializer(rows, many=True).data
+        return unarchived(NestedActivitySerializer, association.activities)
 
 
 class HouseOfFriendshipSerializer(RegistrySerializer):
     kind = serializers.ChoiceField(source="house_kind", choices=HouseKind.choices)
     status = serializers.ChoiceField(choices=HouseStatus.choices, required=False)
-    description_translations = optional_texts("description")["description_translations"]
+    description_translations = optional_translations("description")
     associations_hosted = serializers.IntegerField(read_only=True, source="hosted_total", default=0)
 
     class Meta:
@@ -159,10 +155,7 @@ class HouseOfFriendshipSerializer(RegistrySerializer):
             "name",
             "names",
             "kind",
-            "level",
-            "region",
-            "district",
-            "parent",
+            *HouseOfFriendship.place_fields,
             *HouseOfFriendship.own_fields,
             "associations_hosted",
             "description",

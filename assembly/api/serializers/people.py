@@ -3,10 +3,10 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from assembly.api.serializers.base import optional_texts
+from assembly.api.serializers.base import unarchived
 from assembly.models import Membership, Person, Post
-from registry.api.rows import Related, Translated
-from registry.api.serializers import NameOf, RegistrySerializer, TranslatedTextField
+from registry.api.row_fields import Related, Translated
+from registry.api.serializers import NameOf, RegistrySerializer, TranslatedTextField, optional_translations
 
 NAME_PARTS = ("surname", "given_name", "patronymic")  # a person's full name, in this order
 
@@ -23,7 +23,7 @@ class PersonSerializer(RegistrySerializer):
     name = serializers.CharField(read_only=True)
     full_name = serializers.CharField(read_only=True)
     names = TranslatedTextField("name", required_languages=(), required=False)
-    biography_translations = optional_texts("biography")["biography_translations"]
+    biography_translations = optional_translations("biography")
     memberships = serializers.SerializerMethodField()
 
     class Meta:
@@ -53,8 +53,7 @@ class PersonSerializer(RegistrySerializer):
     @extend_schema_field(PersonMembershipSerializer(many=True))
     def get_memberships(self, person):
         """The whole history of the person's posts, newest first."""
-        rows = [m for m in person.memberships.all() if m.archived_at is None]
-        return PersonMembershipSerializer(rows, many=True).data
+        return unarchived(PersonMembershipSerializer, person.memberships)
 
 
 class MembershipSerializer(RegistrySerializer):

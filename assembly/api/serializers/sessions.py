@@ -4,9 +4,15 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts import access
-from assembly.api.serializers.base import optional_texts
+from assembly.api.serializers.base import unarchived
 from assembly.models import AgendaItem, AwardPresentation, Session, SessionDocument
-from registry.api.serializers import LocalizedTextField, NameOf, RegistrySerializer, TranslatedTextField
+from registry.api.serializers import (
+    LocalizedTextField,
+    NameOf,
+    RegistrySerializer,
+    TranslatedTextField,
+    optional_translations,
+)
 
 
 class TitledSerializer(serializers.ModelSerializer):
@@ -41,7 +47,7 @@ class AwardPresentationSerializer(serializers.ModelSerializer):
 class SessionSerializer(RegistrySerializer):
     roman = serializers.CharField(read_only=True)
     chair_name = NameOf("chair")
-    theme_translations = optional_texts("theme")["theme_translations"]
+    theme_translations = optional_translations("theme")
     agenda = serializers.SerializerMethodField()
     documents = serializers.SerializerMethodField()
     awards = serializers.SerializerMethodField()
@@ -68,12 +74,11 @@ class SessionSerializer(RegistrySerializer):
 
     @extend_schema_field(AgendaItemSerializer(many=True))
     def get_agenda(self, session):
-        return AgendaItemSerializer([i for i in session.agenda_items.all() if i.archived_at is None], many=True).data
+        return unarchived(AgendaItemSerializer, session.agenda_items)
 
     @extend_schema_field(SessionDocumentSerializer(many=True))
     def get_documents(self, session):
-        rows = [d for d in session.documents.all() if d.archived_at is None]
-        return SessionDocumentSerializer(rows, many=True).data
+        return unarchived(SessionDocumentSerializer, session.documents)
 
     @extend_schema_field(AwardPresentationSerializer(many=True))
     def get_awards(self, session):
@@ -81,5 +86,4 @@ class SessionSerializer(RegistrySerializer):
         request = self.context.get("request")
         if not access.can_read_model(getattr(request, "user", None), AwardPresentation):
             return []
-        rows = [a for a in session.awards.all() if a.archived_at is None]
-        return AwardPresentationSerializer(rows, many=True).data
+        return unarchived(AwardPresentationSerializer, session.awards)
