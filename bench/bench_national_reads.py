@@ -11,11 +11,15 @@ a Django execute wrapper), then times two things in the same run, interleaved:
 BENCH_SAMPLES sets the samples per read (15); BENCH_PROFILE=<read> prints a pyinstrument profile of that read.
 """
 
+import json
 import os
 import re
 import statistics
+import subprocess
+import sys
 import time
 import tracemalloc
+from pathlib import Path
 
 import orjson
 from django.core.management import call_command
@@ -228,10 +232,10 @@ def run(out):
     bench.read("events statistics, one year", authenticated, "/api/v1/stats/events/?format=json&year=2024")
     for size in (1000, 5000):
         bench.sync(authenticated, total, size)
-    export_rows(bench, authenticated, out)
+    export_rows(bench, authenticated, out, token)
 
 
-def export_rows(bench, client, out):
+def export_rows(bench, client, out, token):
     """The streamed export: rows per second of CSV and NDJSON, and the peak memory of a half and a full export."""
     for kind in ("csv", "ndjson"):
         started = time.perf_counter()
@@ -250,7 +254,24 @@ def export_rows(bench, client, out):
         lines, _size = drain(client.get(url))
         _current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        out.write(f"   export of {label} ({lines:,} rows): peak Python memory {peak / 1e6:.1f} MB\n")
+        rss = worker_rss(url, token)
+        out.write(
+            f"   export of {label} ({lines:,} rows): peak Python memory {peak / 1e6:.1f} MB; worker process "
+            f"{rss['floor_mb']:.0f} MB after an empty export, peak {rss['peak_mb']:.0f} MB after this one "
+            f"(+{rss['peak_mb'] - rss['floor_mb']:.0f} MB)\n"
+        )
+
+
+def worker_rss(url, token):
+    """The export in a fresh process (bench/export_memory.py): its peak RSS before and after."""
+    settings = connection.settings_dict
+    database = {key: settings[key] for key in ("ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT")}
+    environment = {**os.environ, "BENCH_CHILD_DATABASE": json.dumps(database), "BENCH_CHILD_TOKEN": token}
+    script = Path(__file__).with_name("export_memory.py")
+    done = subprocess.run(
+        [sys.executable, str(script), url], env=environment, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def drain(response):
