@@ -265,12 +265,12 @@ def export_rows(bench, client, out, token):
 def worker_rss(url, token):
     """The export in a fresh process (bench/export_memory.py): its peak RSS before and after."""
     settings = connection.settings_dict
-    database = {key: settings[key] for key in ("ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT")}
+    database = {key: settings[key] for key in ("ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT", "OPTIONS")}
     environment = {**os.environ, "BENCH_CHILD_DATABASE": json.dumps(database), "BENCH_CHILD_TOKEN": token}
     script = Path(__file__).with_name("export_memory.py")
-    done = subprocess.run(
-        [sys.executable, str(script), url], env=environment, capture_output=True, text=True, check=True
-    )
+    done = subprocess.run([sys.executable, str(script), url], env=environment, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"bench/export_memory.py failed:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
