@@ -17,6 +17,7 @@ from simple_history.models import ModelDelta
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from accounts import access
+from registry import search
 from registry.admin_exchange import ExportForm, confidential_fields
 from registry.admin_exchange import RegistryResource as RegistryResource
 from registry.admin_lists import NAME as NAME
@@ -214,7 +215,8 @@ class RegistryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
     def get_search_fields(self, request):
         # A contact only for the secretariat: searching by it would tell which rows hold it.
-        return access.searchable_fields(request.user, self.model, super().get_search_fields(request))
+        fields = access.searchable_fields(request.user, self.model, super().get_search_fields(request))
+        return search.compact(self.model, fields)
 
     def get_historical_record_context_helper(self, request, historical_record):
         # Asked once per page: every entry of a history page belongs to the same record.

@@ -33,6 +33,10 @@ def kept_history_table(model):
 
 
 class RegistryHistory(HistoricalRecords):
+    def fields_included(self, model):
+        # A generated column (a registry's search text) is the database's to compute, not a fact of the record.
+        return [field for field in super().fields_included(model) if not field.generated]
+
     def get_meta_options(self, model):
         options = super().get_meta_options(model)
         if table := kept_history_table(model):
@@ -79,7 +83,7 @@ def describe_changes(record, previous):
         return [
             {"field": field.name, "old": None, "new": _plain(getattr(record, field.attname))}
             for field in record.instance_type._meta.concrete_fields
-            if field.name not in {"created_at", "updated_at"}
+            if field.name not in {"created_at", "updated_at"} and not field.generated
         ]
     delta = record.diff_against(previous, excluded_fields=["updated_at"])
     return [{"field": change.field, "old": _plain(change.old), "new": _plain(change.new)} for change in delta.changes]

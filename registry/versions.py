@@ -40,7 +40,7 @@ def changes_since(record, since_version):
     fields = []
     if base is not None:
         for field in type(record)._meta.concrete_fields:
-            if field.name in ("created_at", "updated_at"):
+            if field.name in ("created_at", "updated_at") or field.generated:
                 continue
             if getattr(base, field.attname, None) != getattr(current, field.attname):
                 fields.append(str(field.verbose_name))

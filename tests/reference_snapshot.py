@@ -72,6 +72,6 @@ def load_reference():
     written = {}
     for model in empty_before:
         if model._base_manager.exists():
-            columns = list(model._meta.local_concrete_fields)
+            columns = [field for field in model._meta.local_concrete_fields if not field.generated]
             written[model] = (columns, list(model._base_manager.values_list(*[field.attname for field in columns])))
     _snapshot[connection.vendor] = written

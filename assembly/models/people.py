@@ -13,6 +13,7 @@ from assembly.access import RosterPersonRule, RosterRule
 from assembly.models.bodies import Body
 from registry.fields import link, optional_link
 from registry.models import NAME_FIELDS, NamedRegistryModel, Period, RegistryModel, TranslatedText, through
+from registry.search import SearchText
 
 # The fields a person is found by, also through the records that point at them.
 PERSON_NAME_FIELDS = ("surname", "given_name", "patronymic", *NAME_FIELDS)
@@ -46,6 +47,7 @@ class Person(RegistryModel):
     biography = TranslatedText()
     access = RosterPersonRule(visibility=Visibility.INTERNAL, region_path="region")
     confidential_fields = ("email", "phone", "address")
+    search_text = SearchText(*PERSON_NAME_FIELDS)
 
     class Meta:
         ordering = ["surname", "given_name", "patronymic"]

@@ -23,6 +23,7 @@ from registry.dates import window_errors
 from registry.fields import link, optional_link
 from registry.kazakh_latin import in_reader_script, record_language
 from registry.models import Period, PeriodQuerySet, RegistryModel
+from registry.search import SearchText
 
 # Built once: a file of 50,000 events would otherwise build (and compile) it 50,000 times.
 VALIDATE_PRESS_LINK = URLValidator(schemes=["http", "https"])
@@ -104,6 +105,7 @@ class Event(Period, RegistryModel):
     objects = EventQuerySet.as_manager()
     end_before_start_message = _("The event cannot end before it starts: the end date is earlier than the start date.")
     access = EventAccess(visibility=Visibility.PUBLIC, region_path="region", coordinator_writes=True)
+    search_text = SearchText(*search_fields)
 
     class Meta:
         ordering = ["-start_date", "-id"]

@@ -6,6 +6,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.filters import SearchFilter
 
 from accounts import access
+from registry import search
 from registry.models import RegistryModel, in_force
 
 RANGE = ["gte", "lte"]
@@ -124,8 +125,9 @@ class RegistrySearchFilter(SearchFilter):
     secretariat only: searching by an e-mail or phone must not reveal, by a match, whose contact it is."""
 
     def get_search_fields(self, view, request):
+        model = view.get_queryset().model
         fields = tuple(super().get_search_fields(view, request) or ())
-        return access.searchable_fields(request.user, view.get_queryset().model, fields)
+        return search.compact(model, access.searchable_fields(request.user, model, fields))
 
 
 class SearchFieldsFilter(django_filters.CharFilter):
@@ -141,7 +143,7 @@ class SearchFieldsFilter(django_filters.CharFilter):
         if not term:
             return qs
         matches = Q()
-        for name in self.search_fields:
+        for name in search.compact(qs.model, self.search_fields):
             matches |= Q(**{f"{name}__icontains": term})
         rows = qs.filter(matches)
         # a term matching several related rows (an association's ethnic groups) must not repeat the row

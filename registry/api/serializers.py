@@ -196,7 +196,7 @@ class RegistrySerializer(serializers.ModelSerializer, metaclass=RegistrySerializ
         """The record as it would be after this write, without saving it."""
         model = self.Meta.model
         instance = model()
-        concrete = {field.name: field for field in model._meta.concrete_fields}
+        concrete = {field.name: field for field in model._meta.concrete_fields if not field.generated}
         if self.instance is not None:
             for field in concrete.values():
                 setattr(instance, field.attname, getattr(self.instance, field.attname))

@@ -7,15 +7,13 @@ keeps scanning, which is fast enough at its scale; on SQLite this migration does
 
 from django.db import migrations
 
+from registry.migrations import _trigram
+
 SEARCHED = {
     "events_event": ("title", "title_kk", "title_ru", "title_en", "venue", "description"),
     "assembly_body": ("name_kk", "name_ru", "name_en"),
     "assembly_person": ("surname", "given_name", "patronymic", "name_kk", "name_ru", "name_en"),
 }
-
-
-def index_name(table, column):
-    return f"{table}_{column}_trgm"[:63]
 
 
 def create(apps, schema_editor):
@@ -24,10 +22,7 @@ def create(apps, schema_editor):
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     for table, columns in SEARCHED.items():
         for column in columns:
-            schema_editor.execute(
-                f'CREATE INDEX IF NOT EXISTS "{index_name(table, column)}" ON "{table}" '
-                f'USING gin (UPPER("{column}"::text) gin_trgm_ops)'
-            )
+            _trigram.create(schema_editor, table, column)
 
 
 def drop(apps, schema_editor):
@@ -35,7 +30,7 @@ def drop(apps, schema_editor):
         return
     for table, columns in SEARCHED.items():
         for column in columns:
-            schema_editor.execute(f'DROP INDEX IF EXISTS "{index_name(table, column)}"')
+            _trigram.drop(schema_editor, table, column)
 
 
 class Migration(migrations.Migration):
