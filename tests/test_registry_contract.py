@@ -8,12 +8,17 @@ The endpoints come from the router; each registry brings only a sample payload (
 import csv
 import datetime
 import io
+import json
 import uuid
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
 
 from registry.kazakh_latin import transliterate
 from registry.models import RegistryModel
@@ -112,6 +117,24 @@ def test_the_secretariat_creates_reads_and_changes_a_record(world, prefix):
     assert response["ETag"] == f'"{stored(prefix, record).version}"'
     assert client.put(url, SAMPLES[prefix](world, 1), format="json").status_code == 200
     assert client.patch(url, {}, format="json").status_code == 200
+
+
+@pytest.mark.parametrize("prefix", SAMPLED)
+def test_a_record_read_by_id_is_what_its_serializer_gives_each_reader_with_its_version(world, prefix):
+    created = create(world, prefix)
+    record, url, viewset = stored(prefix, created), detail_url(prefix, created), REGISTRIES[prefix]
+    for role in ROLES:
+        response = world.clients[role].get(url, HTTP_ACCEPT_LANGUAGE="ru")
+        if response.status_code != 200:
+            continue
+        request = Request(APIRequestFactory().get(url, HTTP_ACCEPT_LANGUAGE="ru"))
+        request.user = world.users[role] if role else AnonymousUser()
+        with translation.override("ru"):
+            expected = viewset.serializer_class(record, context={"request": request}).data
+        assert response.json() == json.loads(JSONRenderer().render(expected)), role
+        assert response["ETag"] == f'"{record.version}"'
+    malformed = url.replace(str(getattr(record, viewset.lookup_field)), "not-a-key")
+    assert world.clients["secretariat"].get(malformed).status_code == 404
 
 
 @pytest.mark.parametrize("prefix", SAMPLED)

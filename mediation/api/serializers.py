@@ -4,7 +4,9 @@ from rest_framework import serializers
 
 from accounts import access
 from accounts.models import User
+from assembly.api.serializers.people import NAME_PARTS
 from mediation.models import CaseNote, CaseStatus, MediationCase, MediationOffice, Mediator
+from registry.api.row_fields import Translated
 from registry.api.serializers import RegistrySerializer, optional_texts
 from registry.languages import SPOKEN_LANGUAGE_CHOICES
 
@@ -71,6 +73,7 @@ class MediatorSerializer(RegistrySerializer):
             "is_head",
             "active",
         )
+        row_fields = {"person_name": Translated("person__name", otherwise=[f"person__{part}" for part in NAME_PARTS])}
 
 
 class CaseNoteSerializer(serializers.ModelSerializer):

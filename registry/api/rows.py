@@ -135,7 +135,13 @@ class Reader:
         source = field.source_attrs
         if len(source) == 2 and not isinstance(field, relations.RelatedField):
             related = _model_field(model, source[0])
-            if related is not None and related.many_to_one and _is_translated(related.related_model, source[1]):
+            if (
+                related is not None
+                and related.many_to_one
+                and _is_translated(related.related_model, source[1])
+                # a property of that name (a person's name falling back to the full name) decides more than columns
+                and not isinstance(getattr(related.related_model, source[1], None), property)
+            ):
                 prefix = f"{source[0]}__{source[1]}"
                 columns = [f"{prefix}_{code}" for code in LANGUAGE_CODES]
                 self.columns.update(columns)

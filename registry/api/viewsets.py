@@ -2,6 +2,8 @@ from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.db.models import F
+from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.drainage import set_override
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -15,7 +17,7 @@ from registry.api import export as exports
 from registry.api import rows
 from registry.api.exceptions import Conflict, PreconditionFailed
 from registry.history import describe_changes, with_previous
-from registry.versions import StaleVersion, claim
+from registry.versions import StaleVersion, claim, version_of
 
 
 class HistoryEntrySerializer(serializers.Serializer):
@@ -29,6 +31,9 @@ class HistoryEntrySerializer(serializers.Serializer):
 
 
 HISTORY_ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+# Read beside a record's row: when it was last saved, which is its version (the ETag).
+STAMP_KEY = "_version_stamp"
+STAMP = {STAMP_KEY: F("updated_at")}
 
 
 @contextmanager
@@ -81,9 +86,22 @@ class RegistryViewSet(viewsets.ModelViewSet):
         return renderer is None or renderer.format != "api"
 
     def retrieve(self, request, *args, **kwargs):
-        instance = self.get_object()
-        response = Response(self.get_serializer(instance).data)
-        response["ETag"] = f'"{instance.version}"'
+        """Reads the record as a row, like the list, when the serializer allows it; its version is the ETag."""
+        plan = rows.plan_for(self.get_serializer_class()) if self.reads_rows() else None
+        if plan is None:
+            instance = self.get_object()
+            response = Response(self.get_serializer(instance).data)
+            response["ETag"] = f'"{instance.version}"'
+            return response
+        lookup = {self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]}
+        try:
+            found = list(plan.values(self.filter_queryset(self.get_queryset()).filter(**lookup)).annotate(**STAMP)[:1])
+        except (TypeError, ValueError, DjangoValidationError):
+            found = []  # a malformed key names no record, as DRF's own lookup answers
+        if not found:
+            raise Http404
+        response = Response(plan.build(found, request)[0])
+        response["ETag"] = f'"{version_of(found[0][STAMP_KEY])}"'
         return response
 
     def expected_version(self):
