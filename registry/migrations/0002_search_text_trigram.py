@@ -1,7 +1,7 @@
 """One trigram index over each large registry's search text (registry/search.py), replacing one index per field.
 
 Searching events or persons now reads a single generated column: on PostgreSQL a GIN index over the trigrams of
-`UPPER(search_text)` answers `?search=` without reading the table. The per-field indexes of those two tables are no
+the capitalised `search_text` answers `?search=` without reading the table. The per-field indexes of those two tables are no
 longer used by any search and are dropped (bodies keep theirs). SQLite has no such index; nothing to do there.
 """
 
@@ -19,7 +19,7 @@ def create(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     for table, columns in REPLACED.items():
-        _trigram.create(schema_editor, table, "search_text")
+        _trigram.create(schema_editor, table, "search_text", capitalised=True)
         for column in columns:
             _trigram.drop(schema_editor, table, column)
         # The new column has no statistics until the next analyse: without them the planner guesses a handful of
