@@ -230,6 +230,13 @@ def run(out):
     )
     bench.read("councils, page of 100", authenticated, f"/api/v1/councils/?format=json&page_size={PAGE}")
     bench.read("events statistics, one year", authenticated, "/api/v1/stats/events/?format=json&year=2024")
+    # The public dashboards, as a citizen opens them (pages, so the baseline runs their queries without rendering).
+    for name, url in (
+        ("front page (figures, upcoming events, region map)", "/"),
+        ("statistics dashboard", "/statistics/"),
+        ("region page, Abai", "/regions/KZ-10/"),
+    ):
+        bench.read(name, anonymous, url)
     for size in (1000, 5000):
         bench.sync(authenticated, total, size)
     export_rows(bench, authenticated, out, token)

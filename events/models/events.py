@@ -115,6 +115,8 @@ class Event(Period, RegistryModel):
             models.Index(fields=["region", "start_date"]),
             models.Index(fields=["verification", "region"]),
             models.Index(fields=["programme", "verification"]),
+            # Upcoming events (the front page, the calendar) start from the events not yet over.
+            models.Index(fields=["end_date"], name="event_end_date"),
         ]
         constraints = [
             models.CheckConstraint(

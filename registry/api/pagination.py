@@ -14,7 +14,7 @@ from registry.numbers import bounded_id
 # Page numbers are served up to this many rows deep; deeper reads go by cursor, which costs the same at any depth.
 MAX_OFFSET = 10_000
 # An unfiltered list whose planner estimate is above this many rows reports the estimate as its count.
-ESTIMATE_ABOVE = 200_000
+ESTIMATE_ABOVE = 100_000
 # The largest page a cursor walk (a full sync) may ask for; pages by number serve at most 1000 rows.
 CURSOR_MAX_PAGE_SIZE = 5000
 # Query parameters that do not narrow a list (anything else may filter it, so its count is exact).
