@@ -6,6 +6,7 @@ import decimal
 from django.db import models
 from django.dispatch import receiver
 from django.utils import formats, timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import DeletedObject, HistoricalRecords
@@ -23,6 +24,10 @@ class RequestTracedHistory(models.Model):
         abstract = True
 
 
+# The name of a registry's change history: "Districts (history)", in the reader's language.
+HISTORY_OF = _("{} (history)")
+
+
 def kept_history_table(model):
     """The history table of a model that moved to another app but kept its table (`Meta.db_table`): its history
     keeps the old table too, `<old app>_historical<model>`. None for a model with the default table name."""
@@ -33,15 +38,19 @@ def kept_history_table(model):
 
 
 class RegistryHistory(HistoricalRecords):
-    def fields_included(self, model):
-        # A generated column (a registry's search text) is the database's to compute, not a fact of the record.
-        return [field for field in super().fields_included(model) if not field.generated]
-
     def get_meta_options(self, model):
         options = super().get_meta_options(model)
         if table := kept_history_table(model):
             options["db_table"] = table
+        # simple-history names a history "historical <name>" in English, fixed when the model is made; ours is
+        # translated when it is shown, like the record's own name.
+        options["verbose_name"] = format_lazy(HISTORY_OF, model._meta.verbose_name)
+        options["verbose_name_plural"] = format_lazy(HISTORY_OF, model._meta.verbose_name_plural)
         return options
+
+    def fields_included(self, model):
+        # A generated column (a registry's search text) is the database's to compute, not a fact of the record.
+        return [field for field in super().fields_included(model) if not field.generated]
 
     def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
         """One request, one entry: a many-to-many change made by the request that just saved the record (a form or
@@ -64,6 +73,12 @@ class RegistryHistory(HistoricalRecords):
         options = super().get_meta_options_m2m(through_model)
         if table := kept_history_table(through_model):
             options["db_table"] = table
+        # "Ethnocultural associations: ethnic groups (history)" rather than the class name simple-history gives.
+        source = through_model._meta.auto_created or None
+        for field in source._meta.local_many_to_many if source else ():
+            if field.remote_field.through is through_model:
+                linked = format_lazy("{}: {}", source._meta.verbose_name_plural, field.verbose_name)
+                options["verbose_name"] = options["verbose_name_plural"] = format_lazy(HISTORY_OF, linked)
         return options
 
 
